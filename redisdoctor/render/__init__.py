@@ -1,0 +1,1 @@
+"""Report -> rich renderables, one module per command. Pure functions: nothing here prints."""
