@@ -1,0 +1,140 @@
+"""Tests of the redis-server fixtures: start, options, TLS, stop/restart, cleanup."""
+
+from __future__ import annotations
+
+import os
+import socket
+import ssl
+
+import pytest
+import redis
+
+from tests.fixtures import processes
+from tests.fixtures.redis_server import RedisServer, RedisServerFactory, TlsAuthority
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_redis_server_answers_and_is_flushed(redis_server: RedisServer) -> None:
+    client = redis_server.client()
+    assert client.ping() is True
+    assert client.dbsize() == 0
+    client.set("left-behind", "1")
+    assert redis_server.host == "127.0.0.1"
+    assert redis_server.url == f"redis://127.0.0.1:{redis_server.port}/0"
+
+
+def test_redis_server_flushed_again_for_next_test(redis_server: RedisServer) -> None:
+    assert redis_server.client().get("left-behind") is None
+
+
+def test_redis_server_factory_password(redis_server_factory: RedisServerFactory) -> None:
+    server = redis_server_factory(password="s3cr:et@pw")
+    assert server.client().ping() is True
+    assert server.url == f"redis://:s3cr%3Aet%40pw@127.0.0.1:{server.port}/0"
+    assert redis.Redis.from_url(server.url).ping() is True
+    with pytest.raises(redis.AuthenticationError):
+        server.client(password=None).ping()
+
+
+def test_redis_server_factory_acl_users(redis_server_factory: RedisServerFactory) -> None:
+    server = redis_server_factory(acl_users=[("app", "app-pw", "~app:* +@all")])
+    client = redis.Redis.from_url(server.url_for("app", "app-pw"), decode_responses=True)
+    assert client.acl_whoami() == "app"
+    client.set("app:1", "x")
+    with pytest.raises(redis.exceptions.NoPermissionError):
+        client.set("other", "x")
+
+
+def test_redis_server_factory_maxclients_and_extra_config(
+    redis_server_factory: RedisServerFactory,
+) -> None:
+    server = redis_server_factory(maxclients=3, extra_config={"maxmemory": "2mb"})
+    client = server.client(decode_responses=True)
+    assert client.config_get("maxclients") == {"maxclients": "3"}
+    assert client.config_get("maxmemory") == {"maxmemory": str(2 * 1024 * 1024)}
+
+
+def test_redis_server_factory_tls_only(
+    redis_server_factory: RedisServerFactory, tls_ca: TlsAuthority
+) -> None:
+    server = redis_server_factory(tls=True)
+    assert server.plain_port == 0
+    assert server.ca_path == tls_ca.ca_path
+    assert server.url.startswith("rediss://127.0.0.1:")
+    assert server.client().ping() is True
+    context = ssl.create_default_context(cafile=str(tls_ca.ca_path))
+    with (
+        socket.create_connection((server.host, server.port), timeout=2) as raw,
+        context.wrap_socket(raw, server_hostname="redis.test") as tls,
+    ):
+        tls.sendall(b"PING\r\n")
+        assert tls.recv(16) == b"+PONG\r\n"
+
+
+def test_redis_server_factory_tls_and_plain(redis_server_factory: RedisServerFactory) -> None:
+    server = redis_server_factory(tls=True, tls_and_plain=True)
+    assert server.plain_port not in (0, server.port)
+    assert redis.Redis(host=server.host, port=server.plain_port).ping() is True
+    assert server.client().ping() is True
+
+
+def test_redis_server_stop_kills_process_and_start_reuses_port(
+    redis_server_factory: RedisServerFactory,
+) -> None:
+    server = redis_server_factory()
+    pid, port = server.pid, server.port
+    assert pid is not None and pid in processes.started_pids()
+    assert server.running and _pid_alive(pid)
+    server.stop()
+    assert not server.running
+    assert not _pid_alive(pid)
+    with pytest.raises(redis.ConnectionError):
+        server.client(socket_connect_timeout=0.5).ping()
+    server.start()
+    assert server.port == port and server.pid != pid
+    assert server.client().ping() is True
+    old = server.pid
+    server.restart()
+    assert server.port == port and server.pid != old and server.client().ping() is True
+
+
+_TEARDOWN_PIDS: list[int] = []
+
+
+def test_redis_server_factory_teardown_leaves_servers_running_until_test_end(
+    redis_server_factory: RedisServerFactory,
+) -> None:
+    servers = [redis_server_factory(), redis_server_factory(), redis_server_factory(start=False)]
+    assert not servers[2].running
+    _TEARDOWN_PIDS.extend(s.pid for s in servers[:2] if s.pid is not None)
+    assert len(_TEARDOWN_PIDS) == 2 and all(_pid_alive(pid) for pid in _TEARDOWN_PIDS)
+
+
+def test_redis_server_factory_teardown_stopped_every_server() -> None:
+    # Runs after the previous test (file order): its factory's teardown must have killed both.
+    assert len(_TEARDOWN_PIDS) == 2
+    assert [pid for pid in _TEARDOWN_PIDS if _pid_alive(pid)] == []
+    assert all(pid not in dict(processes.live_children()) for pid in _TEARDOWN_PIDS)
+
+
+def test_redis_server_start_failure_shows_log(redis_server_factory: RedisServerFactory) -> None:
+    server = redis_server_factory(extra_config={"no-such-directive": "1"}, start=False)
+    with pytest.raises(RuntimeError, match="no-such-directive"):
+        server.start()
+    assert not server.running
+
+
+def test_processes_live_children_sees_running_server(
+    redis_server_factory: RedisServerFactory,
+) -> None:
+    server = redis_server_factory()
+    children = dict(processes.live_children())
+    assert server.pid in children
+    assert children[server.pid].startswith("redis-server")
