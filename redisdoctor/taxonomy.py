@@ -336,6 +336,11 @@ def _by_code(exc: BaseException) -> Category | None:
         return Category.DNS_TEMPORARY
     if isinstance(exc, ssl.SSLError | ssl.CertificateError):
         return Category.TLS
+    if isinstance(exc, TimeoutError) and "handshake operation timed out" in str(exc):
+        # CPython's ssl module (_ssl.c, a constant, not an OS message) after TCP connected but
+        # no TLS reply came: what a TLS client gets from a plain redis-server, which waits
+        # forever for the newline of an "inline command" that a ClientHello never contains.
+        return Category.TLS
     if isinstance(exc, OSError) and exc.errno is not None:
         for rule in RULES:
             if exc.errno in rule.errnos:
