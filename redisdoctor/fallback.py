@@ -298,7 +298,7 @@ class FallbackStore:
         deadline = self._expires.get(key)
         if deadline is None:
             return None
-        return max(0, math.ceil((deadline - self.clock.monotonic()) * 1000))
+        return max(0, round((deadline - self.clock.monotonic()) * 1000))
 
     def snapshot(self) -> list[StoredKey]:
         """Every live key with a copy of its value and remaining TTL (for replay)."""
@@ -1040,7 +1040,7 @@ class FallbackStore:
         score_cast_func: Callable[[Any], Any],
     ) -> list[Any]:
         if withscores:
-            return [[self._out(m), score_cast_func(_format_float(s))] for m, s in items]
+            return [(self._out(m), score_cast_func(_format_float(s))) for m, s in items]
         return [self._out(m) for m, _ in items]
 
     def _by_score(self, zset: ZSet, low: object, high: object) -> list[tuple[bytes, float]]:
