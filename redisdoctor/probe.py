@@ -665,7 +665,10 @@ class _Probe:
             ) from None
         except (OSError, ssl.SSLError) as exc:
             category = classify_exception(exc)
-            plain = not not_tls_reply(exc) and category in (Category.TIMEOUT, Category.RESET)
+            plain = not not_tls_reply(exc) and (
+                isinstance(exc, TimeoutError | ConnectionResetError | ssl.SSLEOFError)
+                or category in (Category.TIMEOUT, Category.RESET)
+            )
             if plain and self._speaks_plain_resp():
                 raise self.fail(
                     "tls",
