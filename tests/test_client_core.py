@@ -1,0 +1,314 @@
+"""ResilientRedis against real servers and real socket faults, on a VirtualClock."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import pytest
+import redis
+
+from redisdoctor.backoff import BackoffPolicy
+from redisdoctor.client import ResilientRedis, UnavailableCommandError
+from redisdoctor.clock import VirtualClock
+from redisdoctor.errors import CategorizedError, UsageError
+from redisdoctor.state import ClientEvent, ClientState
+from redisdoctor.taxonomy import Category
+from tests.fixtures.dns_server import LoopbackDnsServer
+from tests.fixtures.faults import CountingProxyFactory, FaultServer
+from tests.fixtures.redis_server import RedisServer, RedisServerFactory
+
+FAST = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
+def client_for(url: str, clock: VirtualClock, **kwargs: object) -> ResilientRedis:
+    options: dict[str, object] = {**FAST, "policy": BackoffPolicy(jitter=0)}
+    options.update(kwargs)
+    return ResilientRedis.from_url(url, clock=clock, **options)  # type: ignore[arg-type]
+
+
+def advance_to_next_attempt(client: ResilientRedis, clock: VirtualClock) -> None:
+    due = client.connection_state.next_attempt_at
+    assert due is not None
+    clock.set(due)
+
+
+@pytest.mark.redis_server
+def test_client_healthy_passes_through(redis_server: RedisServer) -> None:
+    with client_for(redis_server.url, VirtualClock()) as client:
+        assert client.set("a", "1", ex=100) is True
+        assert client.get("a") == b"1"
+        assert client.incr("n", 5) == 5
+        assert client.publish("chan", "hi") == 0  # not served by the fallback: passed through
+        assert client.ping() is True
+        pipe = client.pipeline()
+        assert pipe.set("p", "1").get("p").execute() == [True, b"1"]
+        status = client.get_status()
+        assert status["status"] == "healthy"
+        assert status["fallback_ops"] == 0
+    assert redis_server.client().get("a") == b"1"
+
+
+def test_client_from_url_rejects_unknown_scheme() -> None:
+    with pytest.raises(UsageError, match="unsupported URL scheme"):
+        ResilientRedis.from_url("http://user:hunter2@example.test/")
+    with pytest.raises(UsageError) as info:
+        ResilientRedis.from_url("http://user:hunter2@example.test/")
+    assert "hunter2" not in str(info.value)
+
+
+def test_client_refused_serves_from_fallback(refusing_port: int) -> None:
+    clock = VirtualClock()
+    events: list[ClientEvent] = []
+    client = client_for(f"redis://127.0.0.1:{refusing_port}/0", clock, on_event=events.append)
+    assert client.set("k", "v", ex=60) is True
+    assert client.get("k") == b"v"
+    assert client.incr("n") == 1
+    assert client.ping() is False
+    status = client.get_status()
+    assert status["status"] == "degraded"
+    assert status["last_failure_type"] == "refused"
+    assert status["last_error_errno"] == 111
+    assert status["next_retry_in"] == 30  # refusals back off at half the base
+    assert status["fallback_keys"] == 2
+    assert status["fallback_ops"] == 3
+    assert [e.kind for e in events].count("fallback_op") == 3
+    clock.advance(61)
+    assert client.get("k") is None  # TTL on the injected clock
+
+
+def test_client_unsupported_commands_raise_typed_error_while_degraded(refusing_port: int) -> None:
+    client = client_for(f"redis://127.0.0.1:{refusing_port}/0", VirtualClock())
+    client.set("k", "v")
+    for call in (
+        lambda: client.publish("c", "m"),
+        lambda: client.blpop(["q"], timeout=1),
+        lambda: client.eval("return 1", 0),
+        lambda: client.pipeline().set("a", 1).publish("c", "m").execute(),
+    ):
+        with pytest.raises(UnavailableCommandError) as info:
+            call()
+        assert info.value.category is Category.REFUSED
+        assert isinstance(info.value, CategorizedError)
+        assert isinstance(info.value, redis.exceptions.ConnectionError)
+
+
+def test_client_pipeline_on_fallback(refusing_port: int) -> None:
+    client = client_for(f"redis://127.0.0.1:{refusing_port}/0", VirtualClock())
+    with client.pipeline() as pipe:
+        pipe.set("a", "1").incr("a").rpush("l", "x").get("l")
+        with pytest.raises(redis.exceptions.ResponseError, match="WRONGTYPE"):
+            pipe.execute()
+    results = client.pipeline().incr("a").lrange("l", 0, -1).get("l").execute(raise_on_error=False)
+    assert results[:2] == [3, [b"x"]]
+    assert isinstance(results[2], redis.exceptions.ResponseError)
+
+
+@pytest.mark.redis_server
+def test_client_kill_restart_replays_without_clobbering(
+    redis_server_factory: RedisServerFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = redis_server_factory()
+    clock = VirtualClock()
+    caplog.set_level(logging.INFO, logger="redisdoctor.client")
+    client = client_for(server.url, clock)
+    client.set("before", "1")
+    server.stop()
+    # Under load: every supported command keeps working from the fallback.
+    assert client.set("session", "abc", ex=600) is True
+    for _ in range(5):
+        client.incr("counter")
+    client.hset("h", mapping={"f": "v"})
+    client.rpush("l", "a", "b")
+    client.sadd("s", "m")
+    client.zadd("z", {"m": 2.0})
+    client.set("contested", "fallback")
+    client.hset("contested_hash", "f", "fallback")
+    assert client.get("session") == b"abc"
+    assert client.get_status()["fallback_mode"] is True
+    server.start()
+    direct = server.client()
+    direct.set("contested", "redis")  # written by another instance meanwhile: must survive
+    direct.hset("contested_hash", "f", "redis")
+    clock.advance(10)
+    assert client.get("session") == b"abc"  # not due yet: still the fallback
+    assert client.get_status()["fallback_mode"] is True
+    advance_to_next_attempt(client, clock)
+    assert client.get("session") == b"abc"  # this call ran the recovery, then read Redis
+    status = client.get_status()
+    assert status["status"] == "healthy"
+    assert status["replayed"] == 6
+    assert status["skipped"] == 2
+    assert status["fallback_keys"] == 0
+    assert direct.get("session") == b"abc"
+    assert 0 < direct.ttl("session") <= 600 - 30
+    assert direct.get("counter") == b"5"
+    assert direct.hgetall("h") == {b"f": b"v"}
+    assert direct.lrange("l", 0, -1) == [b"a", b"b"]
+    assert direct.smembers("s") == {b"m"}
+    assert direct.zscore("z", "m") == 2.0
+    assert direct.get("contested") == b"redis"
+    assert direct.hget("contested_hash", "f") == b"redis"
+    restored = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert len(restored) == 1
+    assert restored[0].startswith(f"Redis connection restored at 127.0.0.1:{server.port} after ")
+    assert restored[0].endswith(
+        "(1 failed attempts); fallback keys: 6 replayed, 2 skipped "
+        "(Redis already held them; not overwritten)"
+    )
+
+
+@pytest.mark.redis_server
+def test_client_discard_policy_drops_fallback_keys(
+    redis_server_factory: RedisServerFactory,
+) -> None:
+    server = redis_server_factory()
+    clock = VirtualClock()
+    client = client_for(server.url, clock, on_recovery="discard")
+    client.ping()
+    server.stop()
+    client.set("a", "1")
+    client.set("b", "2")
+    server.start()
+    advance_to_next_attempt(client, clock)
+    assert client.get("a") is None
+    assert client.get_status()["dropped"] == 2
+    assert server.client().exists("a", "b") == 0
+
+
+@pytest.mark.redis_server
+def test_client_zero_network_between_attempts(
+    redis_server: RedisServer, counting_proxy_factory: CountingProxyFactory
+) -> None:
+    proxy = counting_proxy_factory(redis_server)
+    clock = VirtualClock()
+    client = client_for(proxy.url, clock)
+    client.set("k", "healthy")
+    assert proxy.connections == 1
+    proxy.set_mode("reset")
+    client.set("k", "fallback")  # the pooled connection is reset: outage starts
+    status = client.get_status()
+    assert status["last_failure_type"] == "reset"
+    connections = proxy.connections
+    for _ in range(500):
+        client.get("k")
+        client.set("x", "y")
+        clock.advance(0.05)  # 25 s in all: short of the 30 s wait after a reset
+    assert proxy.connections == connections  # no connect between scheduled attempts
+    advance_to_next_attempt(client, clock)
+    client.get("k")  # due: exactly one attempt, refused by the proxy (reset)
+    assert proxy.connections == connections + 1
+    assert client.get_status()["connection_failure_count"] == 2
+    for _ in range(100):
+        client.get("k")
+    assert proxy.connections == connections + 1
+    proxy.set_mode("pass")
+    advance_to_next_attempt(client, clock)
+    # Redis never lost "k" (only the path to it broke): its value wins over the fallback's.
+    assert client.get("k") == b"healthy"
+    assert client.get_status()["status"] == "healthy"
+    assert client.get_status()["skipped"] == 1
+    assert redis_server.client().get("x") == b"y"
+
+
+def test_client_blackhole_each_call_bounded_by_timeout(blackhole_server: FaultServer) -> None:
+    clock = VirtualClock()
+    client = client_for(
+        f"redis://127.0.0.1:{blackhole_server.port}/0",
+        clock,
+        socket_timeout=0.3,
+        socket_connect_timeout=0.3,
+    )
+    started = time.monotonic()
+    assert client.set("k", "v") is True
+    first = time.monotonic() - started
+    assert 0.25 <= first < 1.0  # one read timeout, no redis-py retries
+    started = time.monotonic()
+    for _ in range(100):
+        client.get("k")
+    assert time.monotonic() - started < 0.1  # degraded calls never wait on the network
+    assert client.get_status()["last_failure_type"] == "timeout"
+    advance_to_next_attempt(client, clock)
+    started = time.monotonic()
+    client.get("k")
+    assert time.monotonic() - started < 1.0  # the attempt is bounded too
+
+
+@pytest.mark.redis_server
+def test_client_wrong_password_is_auth_logged_once_not_retried_fast(
+    redis_server_factory: RedisServerFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = redis_server_factory(password="right-secret")
+    clock = VirtualClock()
+    caplog.set_level(logging.INFO, logger="redisdoctor.client")
+    url = server.url_for(password="wrong-secret")
+    client = client_for(url, clock)
+    for _ in range(50):
+        client.set("k", "v")
+        clock.advance(10)
+    status = client.get_status()
+    assert status["last_failure_type"] == "auth"
+    assert status["connection_failure_count"] == 1  # 500 s: no retry yet (900 s)
+    errors = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(errors) == 1
+    assert errors[0].levelno == logging.ERROR
+    assert "Fix: " in errors[0].getMessage()
+    assert "wrong-secret" not in caplog.text
+    assert "wrong-secret" not in str(status)
+
+
+def test_client_dns_nxdomain_and_servfail_with_their_waits(
+    dns_server: LoopbackDnsServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    policy = BackoffPolicy(jitter=0)
+    dns_server.servfail("flaky.test")
+    caplog.set_level(logging.INFO, logger="redisdoctor.client")
+    for host, category, level in (
+        ("gone.test", Category.DNS_NXDOMAIN, logging.ERROR),
+        ("flaky.test", Category.DNS_TEMPORARY, logging.WARNING),
+    ):
+        caplog.clear()
+        clock = VirtualClock()
+        resolver = dns_server.resolver(timeout=0.3)
+        client = client_for(f"redis://{host}:6379/0", clock, resolver=resolver, policy=policy)
+        client.set("k", "v")
+        status = client.get_status()
+        assert status["last_failure_type"] == category.value
+        assert status["next_retry_in"] == policy.nominal_delay(1, category)
+        lookups, queries = resolver.lookups, dns_server.queries
+        for _ in range(200):
+            assert client.get("k") == b"v"
+            clock.advance(0.25)
+        assert (resolver.lookups, dns_server.queries) == (lookups, queries)  # no DNS between
+        advance_to_next_attempt(client, clock)
+        client.get("k")
+        assert resolver.lookups == lookups + 1
+        assert caplog.records[0].levelno == level
+        assert f"Redis unavailable at {host}:6379: {category.value} (" in caplog.text
+
+
+def test_client_24h_outage_log_volume(refusing_port: int) -> None:
+    clock = VirtualClock()
+    events: list[ClientEvent] = []
+    client = client_for(
+        f"redis://127.0.0.1:{refusing_port}/0",
+        clock,
+        on_event=events.append,
+        policy=BackoffPolicy(jitter=0, category_scale=()),
+    )
+    attempts = 0
+    while clock.monotonic() <= 86400:
+        client.get("k")  # the op that finds an attempt due runs it
+        attempts += 1
+        for _ in range(3):  # traffic between attempts is served locally
+            clock.advance(1)
+            client.set("k", "v")
+        due = client.connection_state.next_attempt_at
+        assert due is not None
+        clock.set(due)
+    status = client.get_status()
+    assert status["attempts"] == attempts == 290
+    warnings = [e for e in events if e.kind == "log" and e.level == logging.WARNING]
+    assert len(warnings) == 288
+    assert status["suppressed_log_lines"] == 2
+    assert client.state is ClientState.DEGRADED
