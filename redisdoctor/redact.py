@@ -23,6 +23,12 @@ _PASSWORD_PARAM = re.compile(
     r"[\"']?\s*[=:]\s*[\"']?)(?P<value>[^\s&\"',;}]+)",
     re.IGNORECASE,
 )
+# redis.conf / CONFIG SET style, the value after whitespace: "requirepass s3cret".
+_CONFIG_SECRET = re.compile(
+    r"(?P<key>\b(?:requirepass|masterauth)[\"']?[ \t]+[\"']?)"
+    r"(?P<value>[^\s\"']+)",
+    re.IGNORECASE,
+)
 # "AUTH password" or "AUTH username password": both words are masked, since which one is the
 # password cannot be told from the text. Redis's own "AUTH <password> called without..." is kept.
 _AUTH_COMMAND = re.compile(
@@ -56,4 +62,5 @@ def redact_text(text: str, secrets: Iterable[str] = ()) -> str:
             text = text.replace(secret, MASK)
     text = _URL_USERINFO.sub(lambda m: f"{m.group('scheme')}{m.group('user')}:{MASK}@", text)
     text = _PASSWORD_PARAM.sub(lambda m: m.group("key") + MASK, text)
+    text = _CONFIG_SECRET.sub(lambda m: m.group("key") + MASK, text)
     return _AUTH_COMMAND.sub(lambda m: m.group("key") + MASK, text)
