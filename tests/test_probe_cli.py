@@ -1,0 +1,186 @@
+"""`redisdoctor probe` through the CLI: --json, exit codes, redaction, usage errors, --watch."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from redisdoctor.cli import app
+from redisdoctor.exitcodes import ExitCode
+from tests.fixtures.dns_server import LoopbackDnsServer
+from tests.fixtures.redis_server import RedisServer, RedisServerFactory
+
+SECRET = "Zebra-Quokka-81f3"
+runner = CliRunner()
+
+
+def probe_json(*args: str) -> tuple[int, dict[str, Any]]:
+    result = runner.invoke(app, ["probe", "--json", *args])
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1 and document["command"] == "probe"
+    assert document["exit_code"] == result.exit_code
+    return result.exit_code, document
+
+
+def test_probe_cli_healthy_json(redis_server: RedisServer) -> None:
+    code, document = probe_json(redis_server.url, "--count", "4")
+    assert code == ExitCode.OK
+    report = document["report"]
+    assert report["verdict"] == "OK"
+    (only,) = report["probes"]
+    assert only["verdict"]["label"] == "OK" and only["ping"]["count"] == 4
+    assert [s["name"] for s in only["stages"]][:3] == ["parse", "resolve", "connect"]
+    assert only["server"]["version"] == "7.0.15"
+
+
+def test_probe_cli_healthy_plain_output(redis_server: RedisServer) -> None:
+    result = runner.invoke(app, ["probe", redis_server.url])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "verdict: OK" in result.stdout
+    for stage in ("parse", "resolve", "connect", "tls", "auth", "ping", "info"):
+        assert f"  {stage} " in result.stdout
+
+
+def test_probe_cli_refused_exit_unreachable(refusing_port: int) -> None:
+    result = runner.invoke(app, ["probe", f"redis://127.0.0.1:{refusing_port}"])
+    assert result.exit_code == ExitCode.UNREACHABLE, result.output
+    assert "verdict: refused (stage connect" in result.stdout
+    assert "next step:" in result.stdout
+
+
+def test_probe_cli_nameserver_nxdomain(dns_server: LoopbackDnsServer) -> None:
+    code, document = probe_json(
+        "redis://gone.test:6379", "--nameserver", str(dns_server.nameserver), "--timeout", "0.5"
+    )
+    assert code == ExitCode.UNREACHABLE
+    verdict = document["report"]["probes"][0]["verdict"]
+    assert verdict["category"] == "dns_nxdomain" and verdict["stage"] == "resolve"
+    assert dns_server.queries >= 1
+
+
+def test_probe_cli_wrong_password_never_printed(
+    redis_server_factory: RedisServerFactory,
+) -> None:
+    server = redis_server_factory(password="other-" + SECRET)
+    url = server.url_for(password=SECRET)
+    code, document = probe_json(url)
+    assert code == ExitCode.AUTH
+    assert document["report"]["probes"][0]["verdict"]["category"] == "auth"
+    plain = runner.invoke(app, ["--debug", "probe", url])
+    assert plain.exit_code == ExitCode.AUTH
+    for text in (json.dumps(document), plain.output):
+        assert SECRET not in text
+    assert "***" in plain.output
+
+
+def test_probe_cli_worst_exit_code_of_several(
+    redis_server: RedisServer, refusing_port: int
+) -> None:
+    code, document = probe_json(redis_server.url, f"redis://127.0.0.1:{refusing_port}")
+    assert code == ExitCode.UNREACHABLE
+    labels = [p["verdict"]["label"] for p in document["report"]["probes"]]
+    assert labels == ["OK", "refused"]
+    plain = runner.invoke(app, ["probe", redis_server.url, f"redis://127.0.0.1:{refusing_port}"])
+    assert plain.exit_code == ExitCode.UNREACHABLE
+    assert "summary:" in plain.stdout
+
+
+def test_probe_cli_default_url_from_env(
+    refusing_port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REDIS_URL", f"redis://:{SECRET}@127.0.0.1:{refusing_port}/0")
+    result = runner.invoke(app, ["probe"])
+    assert result.exit_code == ExitCode.UNREACHABLE, result.output
+    assert f"redis://:***@127.0.0.1:{refusing_port}/0" in result.stdout
+    assert SECRET not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["localhost:6379"],
+        ["http://localhost"],
+        [f"redis://user:{SECRET}@host:99999"],
+        ["redis://host/x"],
+        ["--timeout", "0", "redis://127.0.0.1:1"],
+        ["--count", "0", "redis://127.0.0.1:1"],
+        ["--nameserver", "dns.example", "redis://127.0.0.1:1"],
+        ["--max-probes", "2", "redis://127.0.0.1:1"],
+        ["--watch", "redis://127.0.0.1:1", "redis://127.0.0.1:2"],
+    ],
+)
+def test_probe_cli_usage_errors_are_one_line(args: list[str]) -> None:
+    result = runner.invoke(app, ["probe", *args])
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("redisdoctor: error: ")
+    assert "Traceback" not in result.output and SECRET not in result.output
+
+
+def test_probe_cli_missing_tls_ca_is_bad_input(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["probe", "--tls-ca", str(tmp_path / "nope.pem"), "rediss://127.0.0.1:1"]
+    )
+    assert result.exit_code == ExitCode.BAD_INPUT, result.output
+
+
+def test_probe_cli_watch_json_bounded(redis_server: RedisServer) -> None:
+    code, document = probe_json(
+        "--watch", "--interval", "0.01", "--max-probes", "2", "--count", "1", redis_server.url
+    )
+    assert code == ExitCode.OK
+    watch = document["report"]["watch"]
+    assert watch["probes"] == 2
+    assert [e["state"] for e in watch["events"]] == ["OK"]
+
+
+def test_probe_cli_watch_prints_each_change(refusing_port: int) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "probe",
+            "--watch",
+            "--interval",
+            "0.01",
+            "--max-probes",
+            "3",
+            f"redis://127.0.0.1:{refusing_port}",
+        ],
+    )
+    assert result.exit_code == ExitCode.UNREACHABLE, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and "probe #1  refused (connect)" in lines[0]
+
+
+def test_probe_cli_help_does_not_import_redis_or_dns() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from redisdoctor.cli import app\n"
+        "result = CliRunner().invoke(app, ['probe', '--help'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "assert '--nameserver' in result.output\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('redis', 'dns') "
+        "or m.startswith('redisdoctor.probe'))\n"
+        "print(heavy)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_probe_cli_entry_point_smoke(redis_server: RedisServer) -> None:
+    exe = Path(sys.executable).with_name("redisdoctor")
+    out = subprocess.run(
+        [str(exe), "probe", "--json", redis_server.url], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == ExitCode.OK, out.stderr
+    assert json.loads(out.stdout)["report"]["verdict"] == "OK"
