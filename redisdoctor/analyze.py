@@ -1,0 +1,1039 @@
+"""Log analysis: records -> Redis failures -> AnalysisReport (rates, outages, before/after).
+
+`analyze_logs` reads files (in parallel byte ranges for big plain files), finds candidate records
+with the taxonomy's relevance hints, classifies them with `classify_text` (cached per distinct
+message), and aggregates per second. The per-second timeline gives rates, outage windows, and the
+projection: the observed failures replayed through the real client state machine
+(`ConnectionState`: backoff + throttle) on a `VirtualClock`, to count the log lines and connection
+attempts the fixed client would have produced. `compare` sets two logs side by side, normalised
+per hour or day of covered time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import random
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from redisdoctor import taxonomy
+from redisdoctor.clock import VirtualClock
+from redisdoctor.logscan import (
+    STDIN,
+    Layout,
+    ReadProblems,
+    candidate_spans,
+    expand_inputs,
+    file_size,
+    is_compressed_file,
+    minimal_hints,
+    open_stream,
+    read_regions,
+    sniff_layout,
+    split_points,
+)
+from redisdoctor.redact import redact_text
+from redisdoctor.taxonomy import Category
+from redisdoctor.templates import target_of, template_of
+from redisdoctor.timestamps import StampParser, json_message, source_in_body
+
+# Used until/unless the taxonomy publishes REDIS_RELEVANCE_HINTS: every record classify_text
+# accepts contains one of these (lower-case) byte strings.
+_FALLBACK_HINTS: tuple[bytes, ...] = (
+    b"redis",
+    b"6379",
+    b"lettuce",
+    b"jedis",
+    b"sidekiq",
+    b"predis",
+    b"phpredis",
+    b"stackexchange",
+    b"valkey",
+)
+_RECOVERY = re.compile(
+    r"reconnected|connection (?:re-?)?established|connection restored|connected to redis"
+    r"|redis (?:is )?(?:back|available|connected|ready|recovered)|ready to accept connections"
+    r"|connection (?:to redis )?(?:is )?(?:back|recovered)",
+    re.IGNORECASE,
+)
+_FRAME = re.compile(r"^\s")
+PARALLEL_MIN_BYTES = 48 << 20
+RANGE_BYTES = 64 << 20
+DEFAULT_GAP = 300.0
+TOP = 10
+
+
+def relevance_hints() -> tuple[bytes, ...]:
+    """The taxonomy's relevance hints, reduced to the minimal set to search for."""
+    hints = getattr(taxonomy, "REDIS_RELEVANCE_HINTS", None) or _FALLBACK_HINTS
+    return minimal_hints(hints)
+
+
+# ------------------------------------------------------------------------------------------------
+# Classification of one record (cached per distinct message body)
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What one record is: a Redis failure (category), a recovery, or neither."""
+
+    category: Category | None
+    recovery: bool
+    template: str
+    target: str | None
+    source: str | None
+    undecodable: bool
+    example: str
+
+
+def classify_record(text: str) -> Category | None:
+    """The record's category (`classify_text` reads a multi-line record from its last line up,
+    so a traceback is classified by its real cause); None when it is not a Redis failure."""
+    return taxonomy.classify_text(text)
+
+
+def _verdict(body: bytes, json_record: bool) -> Verdict:
+    undecodable = False
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        undecodable = True
+        text = body.decode("utf-8", "replace")
+    text = text.replace("\x00", "")
+    if json_record:
+        message = json_message(body)
+        if message is not None:
+            text = message
+    category = classify_record(text)
+    first_line = text.strip().split("\n", 1)[0]
+    source = source_in_body(body) if category is not None and not json_record else None
+    recovery = category is None and _RECOVERY.search(text) is not None
+    shown = _deepest_line(text) if category is not None else first_line
+    return Verdict(
+        category=category,
+        recovery=recovery,
+        template=template_of(_strip_level(shown)) if category is not None else "",
+        target=target_of(text) if category is not None else None,
+        source=source,
+        undecodable=undecodable,
+        example=redact_text(shown[:300]),
+    )
+
+
+_LEVEL_PREFIX = re.compile(
+    r"^\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|CRITICAL|FATAL)\]?[:\s]+"
+    r"(?:[\w.\-]+:(?!\d))?\s*"
+)
+
+
+def _strip_level(line: str) -> str:
+    return _LEVEL_PREFIX.sub("", line, count=1)
+
+
+def _deepest_line(text: str) -> str:
+    """The line that names the failure: the last non-frame line the taxonomy classifies."""
+    lines = [line for line in text.splitlines() if line.strip() and not _FRAME.match(line)]
+    if not lines:
+        return text.strip()
+    for line in reversed(lines):
+        if taxonomy.classify_text(line) is not None:
+            return line
+    return lines[0]
+
+
+# ------------------------------------------------------------------------------------------------
+# Scanning: regions -> Partial (mergeable, picklable)
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Partial:
+    """Figures of part of the input; partials of byte ranges and files merge into one."""
+
+    bytes_read: int = 0
+    lines: int = 0
+    records: int = 0
+    failure_records: int = 0
+    failure_lines: int = 0
+    recovery_records: int = 0
+    untimed_failures: int = 0
+    nul_bytes: int = 0
+    first: int | None = None
+    last: int | None = None
+    seconds: Counter[tuple[int, str]] = field(default_factory=Counter)
+    recoveries: Counter[int] = field(default_factory=Counter)
+    categories: Counter[str] = field(default_factory=Counter)
+    targets: Counter[str] = field(default_factory=Counter)
+    sources: Counter[str] = field(default_factory=Counter)
+    templates: Counter[str] = field(default_factory=Counter)
+    template_info: dict[str, tuple[str, str]] = field(default_factory=dict)
+    problems: ReadProblems = field(default_factory=ReadProblems)
+
+    def merge(self, other: Partial) -> None:
+        self.bytes_read += other.bytes_read
+        self.lines += other.lines
+        self.records += other.records
+        self.failure_records += other.failure_records
+        self.failure_lines += other.failure_lines
+        self.recovery_records += other.recovery_records
+        self.untimed_failures += other.untimed_failures
+        self.nul_bytes += other.nul_bytes
+        for value in (other.first, other.last):
+            if value is not None:
+                self.first = value if self.first is None else min(self.first, value)
+                self.last = value if self.last is None else max(self.last, value)
+        self.seconds.update(other.seconds)
+        self.recoveries.update(other.recoveries)
+        self.categories.update(other.categories)
+        self.targets.update(other.targets)
+        self.sources.update(other.sources)
+        self.templates.update(other.templates)
+        for template, info in other.template_info.items():
+            self.template_info.setdefault(template, info)
+        self.problems.merge(other.problems)
+
+    def see_time(self, epoch: int) -> None:
+        if self.first is None or epoch < self.first:
+            self.first = epoch
+        if self.last is None or epoch > self.last:
+            self.last = epoch
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """How to read: time zone for zone-less stamps, syslog year, worker processes."""
+
+    tz: tzinfo = UTC
+    year: int | None = None
+    reference: datetime | None = None
+    workers: int = 2
+
+
+class _Scanner:
+    """Scans regions of one input into a Partial. One per file or byte range."""
+
+    def __init__(self, layout: Layout, parser: StampParser, partial: Partial) -> None:
+        self.layout = layout
+        self.parser = parser
+        self.partial = partial
+        self.hints = relevance_hints()
+        self.cache: dict[bytes, Verdict] = {}
+        self.first_region = True
+
+    def region(self, region: bytes, *, final: bool) -> None:
+        p = self.partial
+        layout = self.layout
+        p.bytes_read += len(region)
+        p.lines += region.count(b"\n")
+        if final and not region.endswith(b"\n"):
+            p.lines += 1
+        starts = layout.count_starts(region)
+        if self.first_region or layout.is_start(region, 0):
+            starts += 1
+        self.first_region = False
+        p.records += starts
+        if b"\x00" in region:
+            p.nul_bytes += region.count(b"\x00")
+        self._span(region)
+        parser = self.parser
+        cache = self.cache
+        for start, end in candidate_spans(region, self.hints, layout):
+            record = region[start:end]
+            stamp = parser.start_of(record)
+            body = record[stamp.body_start :] if stamp is not None else record
+            verdict = cache.get(body)
+            if verdict is None:
+                verdict = _verdict(body, stamp is not None and stamp.fmt == "json")
+                if len(cache) > 50_000:
+                    cache.clear()
+                cache[body] = verdict
+            if verdict.undecodable:
+                p.problems.undecodable_records += 1
+            if verdict.category is not None:
+                p.failure_records += 1
+                p.failure_lines += record.count(b"\n") or 1
+                category = verdict.category.value
+                p.categories[category] += 1
+                if stamp is not None:
+                    p.seconds[(stamp.epoch, category)] += 1
+                else:
+                    p.untimed_failures += 1
+                if verdict.target:
+                    p.targets[verdict.target] += 1
+                source = (stamp.source if stamp is not None else None) or verdict.source
+                p.sources[source or "-"] += 1
+                p.templates[verdict.template] += 1
+                if verdict.template not in p.template_info:
+                    p.template_info[verdict.template] = (category, verdict.example)
+            elif verdict.recovery and stamp is not None:
+                p.recovery_records += 1
+                p.failure_lines += 0
+                p.recoveries[stamp.epoch] += 1
+
+    def _span(self, region: bytes) -> None:
+        """Track the earliest and latest stamps: the region's first and last stamped lines."""
+        p = self.partial
+        parser = self.parser
+        pos = 0
+        for _ in range(50):
+            stamp = parser.start_of(region, pos) if self.layout.is_start(region, pos) else None
+            if stamp is not None:
+                p.see_time(stamp.epoch)
+                break
+            nxt = region.find(b"\n", pos)
+            if nxt < 0 or nxt + 1 >= len(region):
+                break
+            pos = nxt + 1
+        end = len(region) - 1 if region.endswith(b"\n") else len(region)
+        pos = region.rfind(b"\n", 0, end) + 1
+        for _ in range(50):
+            stamp = parser.start_of(region, pos) if self.layout.is_start(region, pos) else None
+            if stamp is not None:
+                p.see_time(stamp.epoch)
+                break
+            if pos == 0:
+                break
+            pos = region.rfind(b"\n", 0, pos - 1) + 1
+
+
+def _parser(options: ScanOptions, reference: datetime | None) -> StampParser:
+    return StampParser(tz=options.tz, year=options.year, reference=reference or options.reference)
+
+
+def _mtime(path: str) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(Path(path).stat().st_mtime, UTC)
+    except OSError:
+        return None
+
+
+def scan_stream(
+    raw: BinaryIO,
+    name: str,
+    options: ScanOptions,
+    *,
+    reference: datetime | None = None,
+    progress: list[int] | None = None,
+) -> Partial:
+    """Scan one whole stream (a file, a compressed file, stdin) in this process."""
+    partial = Partial()
+    stream, _kind = open_stream(raw)
+    head_buf: list[bytes] = []
+    problems = partial.problems
+    try:
+        first = stream.read(64 << 10)
+    except (EOFError, OSError, ValueError) as exc:
+        problems.corrupt_files.append(f"{name}: {type(exc).__name__}: {exc}")
+        return partial
+    head_buf.append(first)
+    if not first:
+        problems.empty_files.append(name)
+        return partial
+    layout = sniff_layout(first)
+    scanner = _Scanner(layout, _parser(options, reference), partial)
+    rest = _Chain(first, stream)
+    regions = read_regions(rest, layout, problems, name=name, progress=progress)  # type: ignore[arg-type]
+    previous: bytes | None = None
+    for region in regions:
+        if previous is not None:
+            scanner.region(previous, final=False)
+        previous = region
+    if previous is not None:
+        scanner.region(previous, final=True)
+    return partial
+
+
+class _Chain:
+    """Bytes already read, then the rest of a stream."""
+
+    def __init__(self, head: bytes, stream: Any) -> None:
+        self._head = head
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            head, self._head = self._head, b""
+            return head
+        data: bytes = self._stream.read(size)
+        return data
+
+
+def scan_range(path: str, start: int, end: int, options: ScanOptions, layout: Layout) -> Partial:
+    """Scan bytes [start, end) of a plain file (a worker's share; starts at a record start)."""
+    partial = Partial()
+    with Path(path).open("rb") as handle:
+        handle.seek(start)
+        scanner = _Scanner(layout, _parser(options, _mtime(path)), partial)
+        scanner.first_region = start == 0
+        previous: bytes | None = None
+        for region in read_regions(handle, layout, partial.problems, name=path, limit=end - start):
+            if previous is not None:
+                scanner.region(previous, final=False)
+            previous = region
+        if previous is not None:
+            scanner.region(previous, final=end >= file_size(path))
+    return partial
+
+
+def _scan_file(path: str, options: ScanOptions) -> Partial:
+    try:
+        with Path(path).open("rb") as handle:
+            return scan_stream(handle, path, options, reference=_mtime(path))
+    except OSError as exc:
+        partial = Partial()
+        partial.problems.unreadable_files.append(f"{path}: {exc.strerror or exc}")
+        return partial
+
+
+def _check_file(path: str, problems: ReadProblems) -> bool:
+    file = Path(path)
+    if not file.exists():
+        problems.missing_files.append(path)
+        return False
+    if file.is_dir():
+        problems.unreadable_files.append(f"{path}: is a directory")
+        return False
+    try:
+        with file.open("rb"):
+            pass
+    except OSError as exc:
+        problems.unreadable_files.append(f"{path}: {exc.strerror or exc}")
+        return False
+    return True
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def scan_inputs(
+    specs: Sequence[str],
+    options: ScanOptions,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: ProgressCallback | None = None,
+) -> Partial:
+    """Scan every input (files, globs, "-"): big plain files split across worker processes."""
+    total = Partial()
+    paths = expand_inputs(specs, total.problems)
+    tasks: list[tuple[str, int, int, Layout]] = []
+    whole: list[str] = []
+    for path in paths:
+        if path == STDIN:
+            whole.append(path)
+            continue
+        if not _check_file(path, total.problems):
+            continue
+        size = file_size(path)
+        if options.workers > 1 and size >= PARALLEL_MIN_BYTES and not is_compressed_file(path):
+            with Path(path).open("rb") as handle:
+                layout = sniff_layout(handle.read(64 << 10))
+            parts = max(options.workers, size // RANGE_BYTES)
+            points = split_points(path, int(parts), layout)
+            tasks.extend((path, a, b, layout) for a, b in itertools.pairwise(points))
+        else:
+            whole.append(path)
+    grand = sum(b - a for _, a, b, _ in tasks) + sum(file_size(p) for p in whole if p != STDIN)
+    done = 0
+    if tasks:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=options.workers, mp_context=context) as pool:
+            futures = [pool.submit(scan_range, p, a, b, options, lay) for p, a, b, lay in tasks]
+            for (_, a, b, _), future in zip(tasks, futures, strict=True):
+                total.merge(future.result())
+                done += b - a
+                if progress is not None:
+                    progress(done, grand)
+    for path in whole:
+        if path == STDIN:
+            if stdin is None:
+                total.problems.unreadable_files.append("-: no standard input")
+                continue
+            total.merge(scan_stream(stdin, "<stdin>", options, reference=options.reference))
+        else:
+            total.merge(_scan_file(path, options))
+        done += file_size(path) if path != STDIN else 0
+        if progress is not None:
+            progress(done, grand)
+    return total
+
+
+# ------------------------------------------------------------------------------------------------
+# Report dataclasses
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A name with how many failure records carry it."""
+
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateCount:
+    """A repeated message template (hosts, numbers and ids masked) and how often it appeared."""
+
+    template: str
+    count: int
+    category: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rates:
+    """Failure records per minute and per hour over the covered time (mean) and at the busiest
+    minute / hour (peak); the median gap between consecutive failure records, in seconds."""
+
+    per_minute_mean: float
+    per_minute_peak: int
+    per_hour_mean: float
+    per_hour_peak: int
+    typical_gap_s: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutageWindow:
+    """A contiguous failure period: failures closer than the gap threshold, no recovery between.
+    `ended_by` is "recovery" (the log shows success), "gap" (failures stopped) or "end_of_log"."""
+
+    start: datetime
+    end: datetime
+    duration_s: int
+    failures: int
+    category: str
+    ended_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class LogSummary:
+    """Everything measured in one set of logs."""
+
+    inputs: tuple[str, ...]
+    span_start: datetime | None
+    span_end: datetime | None
+    covered_s: int
+    bytes_read: int
+    lines: int
+    records: int
+    failure_records: int
+    non_redis_lines: int
+    recovery_records: int
+    untimed_failures: int
+    categories: tuple[Counted, ...]
+    targets: tuple[Counted, ...]
+    sources: tuple[Counted, ...]
+    templates: tuple[TemplateCount, ...]
+    distinct_templates: int
+    rates: Rates
+    outages: tuple[OutageWindow, ...]
+    problems: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        from redisdoctor.report import plain
+
+        data: dict[str, Any] = {
+            name: plain(getattr(self, name)) for name in self.__dataclass_fields__
+        }
+        data["categories"] = {c.name: c.count for c in self.categories}
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """The observed failures replayed through the fixed client (ConnectionState: backoff and
+    throttle) on a VirtualClock: log lines and connection attempts before and after."""
+
+    log_lines_before: int
+    log_lines_after: int
+    log_reduction_pct: float | None
+    attempts_before: int
+    attempts_after: int
+    attempt_reduction_pct: float | None
+    recoveries_after: int
+    seed: int
+    log_window_s: float
+    gap_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two real logs side by side, failure records normalised per `unit` of covered time."""
+
+    unit: str
+    before_failures: int
+    after_failures: int
+    before_covered_s: int
+    after_covered_s: int
+    before_per_unit: float | None
+    after_per_unit: float | None
+    reduction_pct: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class HourBucket:
+    """One hour of the "before" log: observed failure records per category, the projected log
+    lines and attempts, and (with --after) the other log's failures in its hour of the same
+    index."""
+
+    start: datetime
+    failures: int
+    categories: dict[str, int]
+    projected_log_lines: int
+    projected_attempts: int
+    after_failures: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisReport:
+    """The result of `redisdoctor analyze`."""
+
+    before: LogSummary
+    after: LogSummary | None
+    projection: Projection
+    comparison: Comparison | None
+    hours: tuple[HourBucket, ...]
+
+    @property
+    def bad_input(self) -> bool:
+        if self.before.problems.get("bad_input"):
+            return True
+        return bool(self.after is not None and self.after.problems.get("bad_input"))
+
+    @property
+    def failures_found(self) -> bool:
+        return self.before.failure_records > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        from redisdoctor.report import plain
+
+        return {
+            "before": self.before.to_dict(),
+            "after": None if self.after is None else self.after.to_dict(),
+            "projection": plain(self.projection),
+            "comparison": plain(self.comparison),
+            "hours": [plain(hour) for hour in self.hours],
+        }
+
+
+# ------------------------------------------------------------------------------------------------
+# Partial -> LogSummary
+# ------------------------------------------------------------------------------------------------
+
+
+def _at(epoch: int) -> datetime:
+    return datetime.fromtimestamp(epoch, UTC)
+
+
+def _top(counter: Counter[str], limit: int = TOP) -> tuple[Counted, ...]:
+    ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(Counted(name, count) for name, count in ordered[:limit])
+
+
+def failure_timeline(partial: Partial) -> list[tuple[int, Category, int]]:
+    """(second, dominant category, failures) for every second with failures, in time order."""
+    per_second: dict[int, Counter[str]] = {}
+    for (second, category), count in partial.seconds.items():
+        per_second.setdefault(second, Counter())[category] += count
+    timeline = []
+    for second in sorted(per_second):
+        counts = per_second[second]
+        category = max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+        timeline.append((second, Category(category), sum(counts.values())))
+    return timeline
+
+
+def _rates(timeline: list[tuple[int, Category, int]], covered: int) -> Rates:
+    total = sum(n for _, _, n in timeline)
+    minutes: Counter[int] = Counter()
+    hours: Counter[int] = Counter()
+    gaps: Counter[int] = Counter()
+    previous: int | None = None
+    for second, _, count in timeline:
+        minutes[second // 60] += count
+        hours[second // 3600] += count
+        if previous is not None:
+            gaps[second - previous] += 1
+        gaps[0] += count - 1
+        previous = second
+    span_minutes = max(covered, 1) / 60
+    typical: float | None = None
+    if sum(gaps.values()) > 0:
+        expanded = sorted(gaps.elements())
+        typical = float(statistics.median(expanded))
+    return Rates(
+        per_minute_mean=round(total / span_minutes, 3) if total else 0.0,
+        per_minute_peak=max(minutes.values(), default=0),
+        per_hour_mean=round(total / (span_minutes / 60), 3) if total else 0.0,
+        per_hour_peak=max(hours.values(), default=0),
+        typical_gap_s=typical,
+    )
+
+
+def outage_windows(
+    timeline: list[tuple[int, Category, int]],
+    recoveries: Iterable[int],
+    *,
+    gap: float,
+    log_end: int | None,
+) -> list[OutageWindow]:
+    """Group failure seconds into windows: a gap longer than `gap` or a recovery record between
+    two failures ends a window."""
+    recovery_times = sorted(recoveries)
+    windows: list[OutageWindow] = []
+    current: list[tuple[int, Category, int]] = []
+    ri = 0
+
+    def close(ended_by: str) -> None:
+        counts: Counter[str] = Counter()
+        for _, category, count in current:
+            counts[category.value] += count
+        start, end = current[0][0], current[-1][0]
+        windows.append(
+            OutageWindow(
+                start=_at(start),
+                end=_at(end),
+                duration_s=end - start,
+                failures=sum(counts.values()),
+                category=max(counts.items(), key=lambda item: (item[1], item[0]))[0],
+                ended_by=ended_by,
+            )
+        )
+
+    for item in timeline:
+        second = item[0]
+        if current:
+            recovered = False
+            while ri < len(recovery_times) and recovery_times[ri] <= second:
+                if recovery_times[ri] >= current[-1][0]:
+                    recovered = True
+                ri += 1
+            if recovered:
+                close("recovery")
+                current = []
+            elif second - current[-1][0] > gap:
+                close("gap")
+                current = []
+        else:
+            while ri < len(recovery_times) and recovery_times[ri] <= second:
+                ri += 1
+        current.append(item)
+    if current:
+        last = current[-1][0]
+        if ri < len(recovery_times) and recovery_times[ri] >= last:
+            close("recovery")
+        elif log_end is not None and log_end - last > gap:
+            close("gap")
+        else:
+            close("end_of_log")
+    return windows
+
+
+def summarize(partial: Partial, inputs: Sequence[str], *, gap: float = DEFAULT_GAP) -> LogSummary:
+    """Turn a scan's figures into the report's summary of one set of logs."""
+    timeline = failure_timeline(partial)
+    covered = (partial.last - partial.first) if partial.first is not None and partial.last else 0
+    covered = max(covered, 0)
+    templates = sorted(partial.templates.items(), key=lambda item: (-item[1], item[0]))
+    problems = partial.problems
+    return LogSummary(
+        inputs=tuple(inputs),
+        span_start=_at(partial.first) if partial.first is not None else None,
+        span_end=_at(partial.last) if partial.last is not None else None,
+        covered_s=covered,
+        bytes_read=partial.bytes_read,
+        lines=partial.lines,
+        records=partial.records,
+        failure_records=partial.failure_records,
+        non_redis_lines=max(0, partial.lines - partial.failure_lines - partial.recovery_records),
+        recovery_records=partial.recovery_records,
+        untimed_failures=partial.untimed_failures,
+        categories=_top(partial.categories, limit=len(Category)),
+        targets=_top(partial.targets),
+        sources=_top(partial.sources),
+        templates=tuple(
+            TemplateCount(t, n, *partial.template_info.get(t, ("other", "")))
+            for t, n in templates[:TOP]
+        ),
+        distinct_templates=len(templates),
+        rates=_rates(timeline, covered),
+        outages=tuple(outage_windows(timeline, partial.recoveries, gap=gap, log_end=partial.last)),
+        problems={
+            "bad_input": problems.bad_input,
+            "missing_files": problems.missing_files,
+            "unreadable_files": problems.unreadable_files,
+            "corrupt_files": problems.corrupt_files,
+            "empty_files": problems.empty_files,
+            "overlong_lines": problems.overlong_lines,
+            "truncated_bytes": problems.truncated_bytes,
+            "nul_bytes": partial.nul_bytes,
+            "undecodable_records": problems.undecodable_records,
+        },
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# Projection: replay through the client state machine
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectionRun:
+    """The projection's figures plus its per-second log-line and attempt times."""
+
+    projection: Projection
+    log_times: tuple[int, ...]
+    attempt_times: tuple[int, ...]
+
+
+def project(
+    timeline: list[tuple[int, Category, int]],
+    recoveries: Iterable[int],
+    *,
+    gap: float = DEFAULT_GAP,
+    log_end: int | None = None,
+    seed: int = 0,
+    target: str = "redis",
+) -> ProjectionRun:
+    """Replay observed failures through `ConnectionState` on a VirtualClock.
+
+    Each observed failure record is an application operation that failed. The fixed client only
+    touches the network when `attempt_due()`; otherwise the operation is served from the fallback,
+    with no attempt and no log line. When an outage window ends (the log shows a recovery, or the
+    failures stop for longer than `gap`), the client's next scheduled attempt succeeds.
+    """
+    from redisdoctor.state import ClientEvent, ConnectionState
+
+    before = sum(count for _, _, count in timeline)
+    if not timeline:
+        empty = Projection(0, 0, None, 0, 0, None, 0, seed, 300.0, gap)
+        return ProjectionRun(empty, (), ())
+    origin = timeline[0][0]
+    clock = VirtualClock(_at(origin))
+    log_times: list[int] = []
+    attempt_times: list[int] = []
+
+    def on_event(event: ClientEvent) -> None:
+        if event.kind == "log":
+            log_times.append(origin + int(event.at))
+
+    silent = logging.getLogger("redisdoctor.analyze.projection")
+    silent.propagate = False
+    if not silent.handlers:
+        silent.addHandler(logging.NullHandler())
+    state = ConnectionState(
+        clock=clock, rng=random.Random(seed), logger=silent, target=target, on_event=on_event
+    )
+    windows = outage_windows(timeline, recoveries, gap=gap, log_end=log_end)
+    index = 0
+    for number, window in enumerate(windows):
+        end = int(window.end.timestamp())
+        while index < len(timeline) and timeline[index][0] <= end:
+            second, category, _count = timeline[index]
+            clock.set(second - origin)
+            if state.attempt_due():
+                attempts = state.attempts
+                state.begin_attempt()
+                state.record_failure(category, "observed in log")
+                if state.attempts > attempts:
+                    attempt_times.append(second)
+            index += 1
+        if window.ended_by == "end_of_log":
+            continue
+        next_start = (
+            int(windows[number + 1].start.timestamp()) if number + 1 < len(windows) else None
+        )
+        due = state.next_attempt_at if state.next_attempt_at is not None else 0.0
+        at = max(float(end + 1 - origin), due)
+        if next_start is not None and at >= next_start - origin:
+            continue  # the client's next attempt falls in the next window: the outage goes on
+        clock.set(at)
+        state.begin_attempt()
+        state.record_success()
+        attempt_times.append(origin + int(at))
+    projection = Projection(
+        log_lines_before=before,
+        log_lines_after=state.log_lines,
+        log_reduction_pct=_reduction(before, state.log_lines),
+        attempts_before=before,
+        attempts_after=state.attempts,
+        attempt_reduction_pct=_reduction(before, state.attempts),
+        recoveries_after=state.recoveries,
+        seed=seed,
+        log_window_s=state.throttle.window,
+        gap_s=gap,
+    )
+    return ProjectionRun(projection, tuple(log_times), tuple(attempt_times))
+
+
+def _reduction(before: float, after: float) -> float | None:
+    if before <= 0:
+        return None
+    return round(100.0 * (before - after) / before, 2)
+
+
+def compare(before: LogSummary, after: LogSummary, unit: str = "hour") -> Comparison:
+    """Failure records per hour (or day) of covered time, before and after."""
+    seconds = 86400 if unit == "day" else 3600
+
+    def rate(summary: LogSummary) -> float | None:
+        if summary.covered_s <= 0:
+            return None
+        return round(summary.failure_records * seconds / summary.covered_s, 3)
+
+    before_rate, after_rate = rate(before), rate(after)
+    reduction = None
+    if before_rate is not None and after_rate is not None:
+        reduction = _reduction(before_rate, after_rate)
+    return Comparison(
+        unit=unit,
+        before_failures=before.failure_records,
+        after_failures=after.failure_records,
+        before_covered_s=before.covered_s,
+        after_covered_s=after.covered_s,
+        before_per_unit=before_rate,
+        after_per_unit=after_rate,
+        reduction_pct=reduction,
+    )
+
+
+def _hours(partial: Partial, run: ProjectionRun, after: Partial | None) -> tuple[HourBucket, ...]:
+    if partial.first is None:
+        return ()
+    origin = partial.first - partial.first % 3600
+    last = partial.last if partial.last is not None else partial.first
+    count = (last - origin) // 3600 + 1
+    if after is not None and after.first is not None and after.last is not None:
+        count = max(count, (after.last - (after.first - after.first % 3600)) // 3600 + 1)
+    count = min(count, 24 * 366)
+    failures: list[Counter[str]] = [Counter() for _ in range(count)]
+    for (second, category), n in partial.seconds.items():
+        index = (second - origin) // 3600
+        if 0 <= index < count:
+            failures[index][category] += n
+    logs = [0] * count
+    attempts = [0] * count
+    for when in run.log_times:
+        if 0 <= (when - origin) // 3600 < count:
+            logs[(when - origin) // 3600] += 1
+    for when in run.attempt_times:
+        if 0 <= (when - origin) // 3600 < count:
+            attempts[(when - origin) // 3600] += 1
+    after_counts: list[int] | None = None
+    if after is not None:
+        after_counts = [0] * count
+        if after.first is not None:
+            after_origin = after.first - after.first % 3600
+            for (second, _), n in after.seconds.items():
+                index = (second - after_origin) // 3600
+                if 0 <= index < count:
+                    after_counts[index] += n
+    return tuple(
+        HourBucket(
+            start=_at(origin + i * 3600),
+            failures=sum(failures[i].values()),
+            categories=dict(sorted(failures[i].items())),
+            projected_log_lines=logs[i],
+            projected_attempts=attempts[i],
+            after_failures=None if after_counts is None else after_counts[i],
+        )
+        for i in range(count)
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# Entry point
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeOptions:
+    """Everything `analyze_logs` needs besides the inputs."""
+
+    scan: ScanOptions = ScanOptions()
+    gap: float = DEFAULT_GAP
+    seed: int = 0
+    unit: str = "hour"
+
+
+def analyze_logs(
+    inputs: Sequence[str],
+    options: AnalyzeOptions = AnalyzeOptions(),
+    *,
+    after_inputs: Sequence[str] = (),
+    stdin: BinaryIO | None = None,
+    progress: ProgressCallback | None = None,
+) -> AnalysisReport:
+    """Analyze `inputs` (and, for a side-by-side comparison, `after_inputs`)."""
+    if options.unit not in {"hour", "day"}:
+        from redisdoctor.errors import UsageError
+
+        raise UsageError("--per must be 'hour' or 'day'")
+    partial = scan_inputs(inputs, options.scan, stdin=stdin, progress=progress)
+    before = summarize(partial, inputs, gap=options.gap)
+    target = before.targets[0].name if before.targets else "redis"
+    run = project(
+        failure_timeline(partial),
+        partial.recoveries,
+        gap=options.gap,
+        log_end=partial.last,
+        seed=options.seed,
+        target=target,
+    )
+    after_partial: Partial | None = None
+    after: LogSummary | None = None
+    comparison: Comparison | None = None
+    if after_inputs:
+        after_partial = scan_inputs(after_inputs, options.scan, stdin=stdin)
+        after = summarize(after_partial, after_inputs, gap=options.gap)
+        comparison = compare(before, after, options.unit)
+    return AnalysisReport(
+        before=before,
+        after=after,
+        projection=run.projection,
+        comparison=comparison,
+        hours=_hours(partial, run, after_partial),
+    )
+
+
+def hours_csv(report: AnalysisReport) -> str:
+    """The hourly buckets as CSV (for plotting elsewhere)."""
+    import csv
+    import io
+
+    categories = [c.value for c in Category]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "hour_start",
+            "failures",
+            *categories,
+            "projected_log_lines",
+            "projected_attempts",
+            "after_failures",
+        ]
+    )
+    for hour in report.hours:
+        writer.writerow(
+            [
+                hour.start.isoformat().replace("+00:00", "Z"),
+                hour.failures,
+                *(hour.categories.get(c, 0) for c in categories),
+                hour.projected_log_lines,
+                hour.projected_attempts,
+                "" if hour.after_failures is None else hour.after_failures,
+            ]
+        )
+    return out.getvalue()

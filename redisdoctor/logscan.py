@@ -1,0 +1,358 @@
+"""Streaming log reading: files, globs, stdin, gzip/bz2/xz, records, and candidate search.
+
+Everything here works on binary chunks in constant memory. A file is read in large chunks; each
+chunk is cut at the start of its last record (the rest is carried to the next chunk), so a record
+with continuation lines (a traceback, a "Caused by:" chain, a stack dump) is never split. Inside a
+chunk, candidate records are found with a bytes-level search for relevance hints on the
+lower-cased chunk; only those are decoded and classified. Lines and records are counted for the
+whole chunk with C-level operations (`bytes.count`, one regex `findall`).
+
+Bad input never raises out of `read_regions`: unreadable files, truncated or corrupt compressed
+streams, overlong lines and NUL bytes are counted in `ReadProblems`, and what could be read is
+still yielded.
+"""
+
+from __future__ import annotations
+
+import bz2
+import glob
+import gzip
+import lzma
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from redisdoctor.timestamps import COUNT_RE, DOCKER_COUNT_RE, DOCKER_START_RE, START_RE
+
+CHUNK_SIZE = 8 << 20
+MAX_LINE = 1 << 20  # longer lines are truncated to their first TRUNCATED_HEAD bytes
+TRUNCATED_HEAD = 64 << 10
+MAX_RECORD = 1 << 20  # a record never grows beyond this many bytes of continuation lines
+STDIN = "-"
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bz2"),
+    (b"\xfd7zXZ\x00", "xz"),
+)
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@dataclass
+class ReadProblems:
+    """What could not be read, counted (never raised): the report shows it next to the figures."""
+
+    missing_files: list[str] = field(default_factory=list)
+    unreadable_files: list[str] = field(default_factory=list)
+    corrupt_files: list[str] = field(default_factory=list)
+    overlong_lines: int = 0
+    truncated_bytes: int = 0
+    nul_lines: int = 0
+    undecodable_records: int = 0
+    empty_files: list[str] = field(default_factory=list)
+
+    def merge(self, other: ReadProblems) -> None:
+        self.missing_files += other.missing_files
+        self.unreadable_files += other.unreadable_files
+        self.corrupt_files += other.corrupt_files
+        self.overlong_lines += other.overlong_lines
+        self.truncated_bytes += other.truncated_bytes
+        self.nul_lines += other.nul_lines
+        self.undecodable_records += other.undecodable_records
+        self.empty_files += other.empty_files
+
+    @property
+    def bad_input(self) -> bool:
+        """True when a file was missing, unreadable or corrupt (exit BAD_INPUT)."""
+        return bool(self.missing_files or self.unreadable_files or self.corrupt_files)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a file's records start: timestamped lines (optionally behind a docker compose prefix),
+    or, in a file with no recognisable timestamps, every line on its own."""
+
+    docker: bool = False
+    every_line: bool = False
+
+    def is_start(self, buf: bytes, pos: int) -> bool:
+        if self.every_line:
+            return True
+        pattern = DOCKER_START_RE if self.docker else START_RE
+        return pattern.match(buf, pos) is not None
+
+    def count_starts(self, buf: bytes) -> int:
+        """Record starts in `buf` after its first byte (each is a newline + a start)."""
+        if self.every_line:
+            return buf.count(b"\n", 0, len(buf) - 1) if buf else 0
+        pattern = DOCKER_COUNT_RE if self.docker else COUNT_RE
+        return len(pattern.findall(buf))
+
+
+_DOCKER_LINE = re.compile(rb"[A-Za-z0-9][\w.-]*\s*\| ")
+
+
+def sniff_layout(head: bytes) -> Layout:
+    """Pick the layout from a file's first bytes."""
+    lines = [line for line in head.split(b"\n")[:200] if line.strip()]
+    if not lines:
+        return Layout()
+    docker = sum(1 for line in lines if _DOCKER_LINE.match(line)) * 2 > len(lines)
+    pattern = DOCKER_START_RE if docker else START_RE
+    if not any(pattern.match(line) for line in lines):
+        return Layout(every_line=True)
+    return Layout(docker=docker)
+
+
+# ------------------------------------------------------------------------------------------------
+# Inputs
+# ------------------------------------------------------------------------------------------------
+
+
+def expand_inputs(specs: Iterable[str], problems: ReadProblems) -> list[str]:
+    """Paths from file names and globs ("-" kept for stdin); a glob matching nothing is missing."""
+    paths: list[str] = []
+    for spec in specs:
+        if spec == STDIN or Path(spec).exists() or not _GLOB_CHARS.search(spec):
+            paths.append(spec)
+            continue
+        matches = sorted(glob.glob(spec))  # noqa: PTH207 (absolute and relative patterns)
+        if not matches:
+            problems.missing_files.append(spec)
+        paths.extend(matches)
+    return paths
+
+
+class _Prefixed:
+    """A binary stream with some bytes already read from it put back in front."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head = head
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            head, self._head = self._head, b""
+            if size < 0:
+                return head + self._stream.read()
+            if len(head) >= size:
+                self._head = head[size:]
+                return head[:size]
+            return head + self._stream.read(size - len(head))
+        return self._stream.read(size)
+
+
+def compression_of(head: bytes) -> str | None:
+    """ "gzip", "bz2" or "xz" from a stream's magic bytes, else None."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def open_stream(raw: BinaryIO) -> tuple[BinaryIO, str | None]:
+    """Wrap `raw` in a decompressor chosen by content (magic bytes), not by file name."""
+    head = raw.read(6)
+    prefixed: BinaryIO = _Prefixed(head, raw)  # type: ignore[assignment]
+    kind = compression_of(head)
+    if kind == "gzip":
+        return gzip.GzipFile(fileobj=prefixed, mode="rb"), kind  # type: ignore[return-value]
+    if kind == "bz2":
+        return bz2.BZ2File(prefixed, "rb"), kind  # type: ignore[return-value]
+    if kind == "xz":
+        return lzma.LZMAFile(prefixed, "rb"), kind  # type: ignore[return-value]
+    return prefixed, None
+
+
+def is_compressed_file(path: str) -> bool:
+    with Path(path).open("rb") as handle:
+        return compression_of(handle.read(6)) is not None
+
+
+# ------------------------------------------------------------------------------------------------
+# Chunks -> regions (whole records)
+# ------------------------------------------------------------------------------------------------
+
+
+def _safe_read(stream: BinaryIO, size: int, name: str, problems: ReadProblems) -> bytes | None:
+    """A read that turns decompression and I/O errors into a counted problem (None = stop)."""
+    try:
+        return stream.read(size)
+    except (EOFError, OSError, lzma.LZMAError, ValueError, gzip.BadGzipFile) as exc:
+        problems.corrupt_files.append(f"{name}: {type(exc).__name__}: {exc}")
+        return None
+
+
+def _last_record_start(buf: bytes, end: int, layout: Layout) -> int:
+    """The start of the last record that begins before `end` (a line start), or `end` itself
+    when the record would be longer than MAX_RECORD (the chunk is then cut at a line)."""
+    pos = buf.rfind(b"\n", 0, end - 1) + 1
+    limit = max(0, end - MAX_RECORD)
+    while pos > 0 and pos > limit:
+        if layout.is_start(buf, pos):
+            return pos
+        pos = buf.rfind(b"\n", 0, pos - 1) + 1
+    if pos == 0 and layout.is_start(buf, 0):
+        return 0
+    return end
+
+
+def read_regions(
+    stream: BinaryIO,
+    layout: Layout,
+    problems: ReadProblems,
+    *,
+    name: str,
+    limit: int | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    progress: list[int] | None = None,
+) -> Iterator[bytes]:
+    """Yield the stream as regions of whole records (each ends with a newline, except perhaps the
+    last). At most `limit` bytes are read. Overlong lines are cut to their head."""
+    carry = b""
+    remaining = limit
+    skipping = False  # inside an overlong line: drop bytes until its newline
+    while True:
+        size = chunk_size if remaining is None else min(chunk_size, remaining)
+        data = _safe_read(stream, size, name, problems) if size > 0 else b""
+        if not data:
+            break
+        if remaining is not None:
+            remaining -= len(data)
+        if progress is not None:
+            progress[0] += len(data)
+        if skipping:
+            newline = data.find(b"\n")
+            if newline < 0:
+                problems.truncated_bytes += len(data)
+                continue
+            problems.truncated_bytes += newline
+            data = data[newline:]
+            skipping = False
+        buf = carry + data if carry else data
+        last_newline = buf.rfind(b"\n")
+        tail_start = last_newline + 1
+        if len(buf) - tail_start > MAX_LINE:
+            # The unfinished last line is already too long: keep its head, skip the rest.
+            problems.overlong_lines += 1
+            problems.truncated_bytes += len(buf) - tail_start - TRUNCATED_HEAD
+            head = buf[tail_start : tail_start + TRUNCATED_HEAD]
+            if tail_start:
+                yield buf[:tail_start]
+            carry = head
+            skipping = True
+            continue
+        if last_newline < 0:
+            carry = buf
+            continue
+        cut = _last_record_start(buf, tail_start, layout)
+        if cut == 0:
+            # One record fills the whole buffer so far: wait for more unless it is too big.
+            if len(buf) < MAX_RECORD:
+                carry = buf
+                continue
+            cut = tail_start
+        yield buf[:cut]
+        carry = buf[cut:]
+    if carry:
+        yield carry
+
+
+# ------------------------------------------------------------------------------------------------
+# Candidates
+# ------------------------------------------------------------------------------------------------
+
+
+def minimal_hints(hints: Iterable[bytes]) -> tuple[bytes, ...]:
+    """Lower-cased hints without those that contain another hint (they can never add a hit)."""
+    unique = sorted({hint.lower() for hint in hints if hint}, key=len)
+    kept: list[bytes] = []
+    for hint in unique:
+        if not any(shorter in hint for shorter in kept):
+            kept.append(hint)
+    return tuple(kept)
+
+
+def candidate_spans(
+    region: bytes, hints: tuple[bytes, ...], layout: Layout
+) -> list[tuple[int, int]]:
+    """(start, end) of every record in `region` containing a hint (case-insensitive)."""
+    low = region.lower()
+    starts: set[int] = set()
+    find = low.find
+    rfind = low.rfind
+    for hint in hints:
+        index = find(hint)
+        while index >= 0:
+            starts.add(rfind(b"\n", 0, index) + 1)
+            newline = find(b"\n", index)
+            if newline < 0:
+                break
+            index = find(hint, newline)
+    if not starts:
+        return []
+    spans: list[tuple[int, int]] = []
+    covered = -1
+    size = len(region)
+    is_start = layout.is_start
+    for line_start in sorted(starts):
+        if line_start < covered:
+            continue
+        record_start = line_start
+        while record_start > 0 and not is_start(region, record_start):
+            if line_start - record_start > MAX_RECORD:
+                record_start = line_start
+                break
+            record_start = region.rfind(b"\n", 0, record_start - 1) + 1
+        if record_start < covered:
+            record_start = covered
+        end = region.find(b"\n", line_start)
+        end = size if end < 0 else end + 1
+        while end < size and not is_start(region, end):
+            if end - record_start > MAX_RECORD:
+                break
+            nxt = region.find(b"\n", end)
+            end = size if nxt < 0 else nxt + 1
+        spans.append((record_start, end))
+        covered = end
+    return spans
+
+
+# ------------------------------------------------------------------------------------------------
+# Byte ranges for parallel reading
+# ------------------------------------------------------------------------------------------------
+
+
+def split_points(path: str, parts: int, layout: Layout) -> list[int]:
+    """Offsets cutting the file into about `parts` byte ranges, each starting at a record start:
+    [0, p1, p2, ..., size]."""
+    size = Path(path).stat().st_size
+    points = [0]
+    with Path(path).open("rb") as handle:
+        for k in range(1, parts):
+            offset = size * k // parts
+            if offset <= points[-1]:
+                continue
+            handle.seek(offset)
+            window = handle.read(MAX_RECORD + MAX_LINE)
+            pos = window.find(b"\n")
+            found = None
+            while pos >= 0 and pos + 1 < len(window):
+                if layout.is_start(window, pos + 1):
+                    found = offset + pos + 1
+                    break
+                pos = window.find(b"\n", pos + 1)
+            if found is not None and found > points[-1]:
+                points.append(found)
+    points.append(size)
+    return points
+
+
+def file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size  # noqa: PTH116 (one stat call, no Path object)
+    except OSError:
+        return 0
