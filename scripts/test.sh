@@ -13,8 +13,14 @@ if ! command -v redis-server >/dev/null 2>&1; then
     redis-server redis-tools >/dev/null
 fi
 bash scripts/venv.sh test
-.venv/bin/ruff check redisdoctor tests benchmarks
-.venv/bin/ruff format --check redisdoctor tests benchmarks
+# Lint only the directories a checkout has: git does not keep an empty benchmarks/, and ruff
+# fails on a path that does not exist.
+lint_paths=()
+for dir in redisdoctor tests benchmarks; do
+  if [ -d "$dir" ]; then lint_paths+=("$dir"); fi
+done
+.venv/bin/ruff check "${lint_paths[@]}"
+.venv/bin/ruff format --check "${lint_paths[@]}"
 .venv/bin/mypy
 status=0
 .venv/bin/python -m pytest -p no:cacheprovider "$@" || status=$?
