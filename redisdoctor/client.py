@@ -373,8 +373,11 @@ class ResilientRedis:
         self._state.record_failure(classify_exception(exc), str(exc), errno=_errno_of(exc))
 
     def _drop_connections(self) -> None:
+        # Idle connections only: closing one another thread is using would surface as a
+        # ValueError ("I/O operation on closed file") there. redis-py drops a connection that
+        # failed, and the pool reconnects one that went stale.
         with contextlib.suppress(Exception):
-            self._redis.connection_pool.disconnect()
+            self._redis.connection_pool.disconnect(inuse_connections=False)
 
     def _maybe_recover(self) -> None:
         if self._state.attempt_due() and self._attempt_lock.acquire(blocking=False):
