@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import socket
 import ssl
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import redis
 
 from tests.fixtures import processes
 from tests.fixtures.redis_server import RedisServer, RedisServerFactory, TlsAuthority
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _pid_alive(pid: int) -> bool:
@@ -138,3 +143,72 @@ def test_processes_live_children_sees_running_server(
     children = dict(processes.live_children())
     assert server.pid in children
     assert children[server.pid].startswith("redis-server")
+
+
+# -- CI guarantees, checked on a real pytest session in a subprocess ---------------------------
+
+_PROBE_TESTS = """
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures import processes
+from tests.fixtures.redis_server import RedisServer, redis_server_binary
+
+
+def test_needs_server(redis_server_factory):
+    redis_server_factory()
+
+
+@pytest.mark.redis_server
+def test_marked():
+    pass
+
+
+def test_leaks_a_server(tmp_path):
+    binary = redis_server_binary()
+    if binary is None:
+        pytest.skip("no redis-server")
+    server = RedisServer(binary, tmp_path)
+    server.start()
+    (Path(__file__).parent / "leaked.pid").write_text(str(server.pid))
+"""
+
+
+def _run_session(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    test_file = tmp_path / "test_probe_session.py"
+    test_file.write_text(_PROBE_TESTS)
+    environ = {**os.environ, **env}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
+         "-q", "-rs", "--rootdir", str(tmp_path), str(test_file), *args],
+        capture_output=True, text=True, timeout=60, cwd=ROOT, env=environ, check=False,
+    )  # fmt: skip
+
+
+def test_ci_missing_redis_server_fails_under_ci(tmp_path: Path) -> None:
+    result = _run_session(
+        tmp_path, "-k", "needs_server or marked", CI="true", REDIS_SERVER_BIN="/nonexistent"
+    )
+    assert result.returncode == pytest.ExitCode.TESTS_FAILED, result.stdout
+    assert "2 errors" in result.stdout  # fixture setup fails: pytest counts errors
+    assert "CI=true: redis-server is not installed" in result.stdout
+
+
+def test_ci_missing_redis_server_skips_outside_ci(tmp_path: Path) -> None:
+    result = _run_session(
+        tmp_path, "-k", "needs_server or marked", CI="", REDIS_SERVER_BIN="/nonexistent"
+    )
+    assert result.returncode == pytest.ExitCode.OK, result.stdout
+    assert "2 skipped" in result.stdout
+    assert "redis-server is not installed" in result.stdout
+
+
+def test_ci_leftover_process_fails_the_session_and_is_killed(tmp_path: Path) -> None:
+    result = _run_session(tmp_path, "-k", "leaks_a_server")
+    assert "1 passed" in result.stdout
+    assert result.returncode == pytest.ExitCode.TESTS_FAILED, result.stdout
+    assert "left processes running" in result.stdout
+    leaked = int((tmp_path / "leaked.pid").read_text())
+    assert not _pid_alive(leaked)
