@@ -419,20 +419,29 @@ def run_resilient_client(
     windows = scenario.windows
     n_windows = len(windows)
     category = scenario.failure
-    detail = failure_detail(category, scenario.target)
+    # The state machine redacts the detail on every failure; only client 0's lines are shown.
+    detail = failure_detail(category, scenario.target) if client == 0 else ""
     cost = scenario.failure_cost
     due_mode = scenario.recovery_check == "due"
     rng, ops_rng = _client_rngs(scenario.seed, client)
     clock = VirtualClock(RUN_START)
-    add_log = tally.add_log
     level_names = {logging.ERROR: "ERROR", logging.WARNING: "WARNING", logging.INFO: "INFO"}
+    logs = tally.logs
+    hour_logs = tally.hour_logs
+    minute_logs = tally.minute_logs
+    last_hour = tally.hours - 1
 
     def on_event(event: ClientEvent) -> None:
         if event.kind == "log":
             level = level_names.get(event.level or logging.INFO, "INFO")
-            add_log(event.at, level)
+            at = event.at
+            logs[level] += 1
+            hour = int(at // 3600.0)
+            hour_logs[hour if hour < last_hour else last_hour] += 1
+            minute = int(at // 60.0)
+            minute_logs[minute] = minute_logs.get(minute, 0) + 1
             if capture is not None:
-                capture.append(LogLine(event.at, level, RESILIENT_LOGGER, event.message or ""))
+                capture.append(LogLine(at, level, RESILIENT_LOGGER, event.message or ""))
 
     state = ConnectionState(
         clock=clock,
@@ -447,7 +456,6 @@ def run_resilient_client(
     record_failure = state.record_failure
     set_clock = clock.set
     hour_attempts = tally.hour_attempts
-    last_hour = tally.hours - 1
 
     # The first operation: client 0 at t=0 (the seed's first line), the others at a random phase.
     phase = 0.0 if client == 0 else uniform_residual(low, high, ops_rng)
@@ -527,29 +535,93 @@ def _expected_attempts(scenario: Scenario) -> float:
     return scenario.clients * (downtime / max(step, 1e-3) + 8 * len(scenario.windows))
 
 
+#: Attempt events the real state machine runs per simulation; a bigger fleet is sampled.
+EVENT_BUDGET = 300_000
+
+
 def run_resilient(
-    scenario: Scenario, *, capture: list[LogLine] | None = None, workers: int | None = None
-) -> _Tally:
-    """The redisdoctor policy for every client of the scenario (in two processes when big)."""
+    scenario: Scenario,
+    *,
+    capture: list[LogLine] | None = None,
+    workers: int = 1,
+    budget: int = EVENT_BUDGET,
+) -> tuple[_Tally, int]:
+    """The redisdoctor policy for the scenario's clients: (tally, clients simulated).
+
+    Every client runs the real ConnectionState while the fleet's expected attempts fit in
+    `budget`; beyond that the first K clients run it and the fleet's counts are scaled by N/K,
+    and the other clients' reconnect times (the herd) are drawn from the policy's capped
+    schedule (see `_extrapolate`). `workers` > 1 splits the clients across processes."""
     tally = _Tally(_hours(scenario))
     clients = scenario.clients
-    if workers is None:
-        workers = 2 if _expected_attempts(scenario) > 400_000 else 1
-    if workers <= 1 or clients < 2:
-        for client in range(clients):
+    per_client = _expected_attempts(replace(scenario, clients=1))
+    simulated = clients
+    if per_client * clients > budget:
+        simulated = max(1, min(clients, int(budget // per_client)))
+    if workers <= 1 or simulated < 2:
+        for client in range(simulated):
             run_resilient_client(scenario, client, tally, capture=capture if client == 0 else None)
-        return tally
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-    bounds = [round(clients * k / workers) for k in range(workers + 1)]
-    jobs = [(scenario, bounds[k], bounds[k + 1], None) for k in range(workers)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parts = list(pool.map(_resilient_chunk, jobs))
-    for part in parts:
-        tally.merge(part)
-    return tally
+        bounds = [round(simulated * k / workers) for k in range(workers + 1)]
+        jobs = [(scenario, bounds[k], bounds[k + 1], None) for k in range(workers)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            parts = list(pool.map(_resilient_chunk, jobs))
+        for part in parts:
+            tally.merge(part)
+    if simulated < clients:
+        _extrapolate(tally, scenario, simulated)
+    return tally, simulated
+
+
+def _extrapolate(tally: _Tally, scenario: Scenario, simulated: int) -> None:
+    """Scale a sampled fleet's counts by N/K and give the unsimulated clients reconnect times.
+
+    Clients are independent and identical except for their phase, so the counts scale. For the
+    herd, a client that has been failing for a while attempts at gaps drawn uniformly from the
+    capped delay (nominal cap x (1 +- jitter), from the real BackoffPolicy) plus the failure's
+    cost; the wait from the outage's end to its next attempt is that renewal process's
+    stationary residual. After a short outage (still ramping up to the cap) the simulated
+    clients' own waits are resampled instead."""
+    factor = scenario.clients / simulated
+    tally.operations = round(tally.operations * factor)
+    tally.fallback_ops = round(tally.fallback_ops * factor)
+    tally.attempts = round(tally.attempts * factor)
+    tally.lookups = round(tally.lookups * factor)
+    for level in tally.logs:
+        tally.logs[level] = round(tally.logs[level] * factor)
+    tally.hour_logs = [round(v * factor) for v in tally.hour_logs]
+    tally.hour_attempts = [round(v * factor) for v in tally.hour_attempts]
+    tally.minute_logs = {m: round(v * factor) for m, v in tally.minute_logs.items()}
+    rng = random.Random(f"{scenario.seed}:fleet-extrapolation")
+    low, high = scenario.op_interval
+    policy = scenario.policy()
+    capped = policy.nominal_delay(10_000, scenario.failure)
+    gap_low = capped * (1.0 - policy.jitter) + scenario.failure_cost
+    gap_high = capped * (1.0 + policy.jitter) + scenario.failure_cost
+    ramp = sum(policy.nominal_delay(n, scenario.failure) for n in range(1, 12))
+    others = scenario.clients - simulated
+    for index, (start, end) in enumerate(scenario.windows):
+        found = tally.discoveries.setdefault(index, [])
+        found.extend(start + uniform_residual(low, high, rng) for _ in range(others))
+        if end >= scenario.horizon:
+            continue
+        times = tally.reconnects.setdefault(index, [])
+        waits = [t - end for t in times]
+        long_outage = end - start >= ramp + 4 * gap_high
+        for _ in range(others):
+            if long_outage or not waits:
+                wait = uniform_residual(gap_low, gap_high, rng)
+                if scenario.recovery_check == "next-op":
+                    wait += uniform_residual(low, high, rng)
+            else:
+                wait = waits[rng.randrange(len(waits))]
+            if end + wait < scenario.horizon:
+                times.append(end + wait)
+                tally.recoveries.append(wait)
 
 
 def _no_jitter_reconnects(scenario: Scenario, discoveries: dict[int, list[float]]) -> list[float]:
@@ -607,6 +679,51 @@ def _minutes(start: float, end: float) -> Iterable[tuple[float, float]]:
         t = stop
 
 
+def _minute_series(
+    tally: _Tally,
+    start: float,
+    end: float,
+    rate: float,
+    rate_var: float,
+    rng: random.Random,
+    attempts_each: int,
+    level: str | None,
+) -> int:
+    """Draw a renewal process's events minute by minute over [start, end) (rate and variance per
+    second); each event makes `attempts_each` attempts and one `level` log line. Returns the
+    number of events."""
+    hour_logs, hour_attempts, minute_logs = tally.hour_logs, tally.hour_attempts, tally.minute_logs
+    last_hour = tally.hours - 1
+    gauss, uniform = rng.gauss, rng.random
+    floor = math.floor
+    total = 0
+    for lo, hi in _minutes(start, end):
+        span = hi - lo
+        mean = span * rate
+        x = mean + math.sqrt(span * rate_var) * gauss(0.0, 1.0) if rate_var > 0 else mean
+        if x <= 0:
+            continue
+        whole = floor(x)
+        count = whole + (1 if uniform() < x - whole else 0)
+        if not count:
+            continue
+        total += count
+        hour = int(lo // 3600.0)
+        hour = hour if hour < last_hour else last_hour
+        if attempts_each:
+            hour_attempts[hour] += count * attempts_each
+        if level is not None:
+            hour_logs[hour] += count
+            minute = int(lo // 60.0)
+            minute_logs[minute] = minute_logs.get(minute, 0) + count
+    if attempts_each:
+        tally.attempts += total * attempts_each
+        tally.lookups += total * attempts_each
+    if level is not None:
+        tally.logs[level] = tally.logs.get(level, 0) + total
+    return total
+
+
 def run_baseline(scenario: Scenario, baseline: Baseline) -> _Tally:
     """The baseline's counts over the whole fleet."""
     rng = random.Random(f"{scenario.seed}:baseline:{baseline.name}")
@@ -654,16 +771,11 @@ def _per_op_window(
     extra = per_op * cost + backoff_mean
     cycle_mean = (low + high) / 2.0 + extra
     cycle_var = (high - low) ** 2 / 12.0 + backoff_var
-    mean_per_second = n / cycle_mean
-    var_per_second = n * cycle_var / cycle_mean**3
-    for lo, hi in _minutes(start, end):
-        span = hi - lo
-        ops = draw_count(span * mean_per_second, span * var_per_second, rng)
-        if ops:
-            tally.operations += ops
-            tally.failed_ops += ops
-            tally.add_attempts(lo, ops * per_op)
-            tally.add_log(lo, "WARNING", ops)
+    ops = _minute_series(
+        tally, start, end, n / cycle_mean, n * cycle_var / cycle_mean**3, rng, per_op, "WARNING"
+    )
+    tally.operations += ops
+    tally.failed_ops += ops
     _per_op_recovery(scenario, tally, rng, index, end, low + extra, high + extra)
 
 
@@ -740,28 +852,40 @@ def _reconnect_window(
             tally.recoveries.append(first_after - end)
             times.append(first_after)
             tally.add_attempts(first_after)
-    # Steady reconnects, all clients together, minute by minute.
+    # Steady reconnects, all clients together, minute by minute (the ramp of clients that are
+    # still on their way to the cap first).
     steady_from.sort()
+    level = "ERROR" if baseline.log_per_attempt else None
+    all_steady = steady_from[-1] if steady_from else end
     active = 0
-    for lo, hi in _minutes(min(steady_from, default=end), end):
+    for lo, hi in _minutes(min(steady_from, default=end), min(all_steady, end)):
         while active < len(steady_from) and steady_from[active] <= lo:
             active += 1
-        partial = sum(hi - s for s in steady_from[active:] if s < hi)
-        exposure = active * (hi - lo) + partial
-        count = draw_count(exposure / period, exposure * period_var / period**3, rng)
-        tally.add_attempts(lo, count)
-        if baseline.log_per_attempt:
-            tally.add_log(lo, "ERROR", count)
+        exposure = active * (hi - lo) + sum(hi - s for s in steady_from[active:] if s < hi)
+        _minute_series(
+            tally,
+            lo,
+            hi,
+            exposure / (hi - lo) / period,
+            exposure / (hi - lo) * period_var / period**3,
+            rng,
+            1,
+            level,
+        )
+    if steady_from and all_steady < end:
+        k = len(steady_from)
+        _minute_series(
+            tally, all_steady, end, k / period, k * period_var / period**3, rng, 1, level
+        )
     # The application's failed operations (fail fast, or after N failed reconnects).
     wait = baseline.op_waits_reconnects * period
     cycle_mean = (low + high) / 2.0 + wait
     cycle_var = (high - low) ** 2 / 12.0
-    for lo, hi in _minutes(start, end):
-        span = hi - lo
-        ops = draw_count(span * n / cycle_mean, span * n * cycle_var / cycle_mean**3, rng)
-        tally.operations += ops
-        tally.failed_ops += ops
-        tally.add_log(lo, "WARNING", ops)
+    ops = _minute_series(
+        tally, start, end, n / cycle_mean, n * cycle_var / cycle_mean**3, rng, 0, "WARNING"
+    )
+    tally.operations += ops
+    tally.failed_ops += ops
 
 
 # ------------------------------------------------------------------------------------------------
@@ -873,6 +997,7 @@ class SimulationReport:
     herd_no_jitter: Herd | None
     verdict: tuple[str, ...]
     log_files: tuple[str, ...] = ()
+    clients_simulated: int = 1
 
     def policy(self, name: str) -> PolicyResult:
         for result in self.policies:
@@ -888,6 +1013,8 @@ class SimulationReport:
             "policies": [p.to_dict() for p in self.policies],
             "fleet": {
                 "clients": self.scenario.clients,
+                "clients_simulated": self.clients_simulated,
+                "sampled": self.clients_simulated < self.scenario.clients,
                 "herd_with_jitter": None if resilient.herd is None else resilient.herd.to_dict(),
                 "herd_without_jitter": (
                     None if self.herd_no_jitter is None else self.herd_no_jitter.to_dict()
@@ -943,7 +1070,7 @@ def simulate(
     scenario: Scenario,
     *,
     log_out: Path | None = None,
-    workers: int | None = None,
+    workers: int = 1,
     progress: Callable[[str], None] | None = None,
 ) -> SimulationReport:
     """Run the scenario for the redisdoctor policy and every baseline; optionally write the
@@ -953,7 +1080,7 @@ def simulate(
     capture: list[LogLine] | None = [] if log_out is not None else None
     if progress:
         progress("simulating the redisdoctor policy")
-    resilient = run_resilient(scenario, capture=capture, workers=workers)
+    resilient, simulated = run_resilient(scenario, capture=capture, workers=workers)
     tallies: dict[str, _Tally] = {}
     for baseline in BASELINES:
         if baseline.name in scenario.baselines or baseline.name == "naive":
@@ -988,7 +1115,7 @@ def simulate(
     files: tuple[str, ...] = ()
     if log_out is not None and capture is not None:
         files = write_logs(scenario, log_out, naive, capture)
-    report = SimulationReport(scenario, tuple(results), no_jitter, (), files)
+    report = SimulationReport(scenario, tuple(results), no_jitter, (), files, simulated)
     return replace(report, verdict=tuple(verdict(report)))
 
 
@@ -1101,6 +1228,11 @@ def verdict(report: SimulationReport) -> list[str]:
             f"{_human(res.herd.spread_seconds)} (at most {res.herd.max_per_second} per second); "
             f"without jitter over {_human(report.herd_no_jitter.spread_seconds)} "
             f"(at most {report.herd_no_jitter.max_per_second} per second)."
+        )
+    if report.clients_simulated < sc.clients:
+        out.append(
+            f"The fleet's redisdoctor figures are scaled from {report.clients_simulated} clients "
+            f"run through the real state machine (of {sc.clients})."
         )
     return out
 
