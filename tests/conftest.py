@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 
 import pytest
 
@@ -31,9 +33,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Fail the run if any process a fixture started is still alive after all teardown."""
+    """Fail the run if a process a fixture started, or any other child, outlived teardown."""
     leftovers = processes.kill_all()
-    children = [(pid, name) for pid, name in processes.live_children() if name.startswith("redis")]
+    children = processes.live_children()
+    for pid, _name in children:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
     if leftovers or children:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         message = (
