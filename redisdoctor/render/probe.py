@@ -8,12 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
-
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
     from redisdoctor.probe import ProbeReport, StageResult, WatchEvent
 
@@ -24,6 +21,8 @@ _VERDICT_STYLE = {"ok": "bold green", "warn": "bold yellow", "fail": "bold red"}
 
 def _bar(stage: StageResult, total_ms: float, width: int = BAR_WIDTH) -> Text:
     """A bar that starts where the stage started and is as long as it lasted (scaled)."""
+    from rich.text import Text
+
     if stage.status == "skipped" or total_ms <= 0:
         return Text("")
     offset = min(width - 1, int(stage.start_ms / total_ms * width))
@@ -79,6 +78,10 @@ def render_plain_many(reports: Sequence[ProbeReport]) -> str:
 
 def render_report(report: ProbeReport, *, plain: bool = False) -> RenderableType:
     """One target's waterfall and verdict; `plain` gives unstyled text lines instead."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     if plain:
         return Text(render_plain(report), no_wrap=True, overflow="ignore")
     table = Table(
@@ -109,6 +112,10 @@ def render_report(report: ProbeReport, *, plain: bool = False) -> RenderableType
 
 def render_summary(reports: Sequence[ProbeReport], *, plain: bool = False) -> RenderableType:
     """Several targets: each waterfall, then one summary table."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     if plain:
         return Text(render_plain_many(reports), no_wrap=True, overflow="ignore")
     parts: list[RenderableType] = [render_report(r) for r in reports]

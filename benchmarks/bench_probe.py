@@ -1,0 +1,140 @@
+"""Benchmark: whole-process wall time of `redisdoctor probe URL` next to `redis-cli -u URL ping`.
+
+Starts a throwaway redis-server on a free loopback port, then runs the two commands alternately,
+N times each, and prints both medians and the difference. Also measures the import time of
+`redisdoctor --help` (python -X importtime) and checks that it imports neither redis-py nor
+dnspython.
+
+    .venv/bin/python benchmarks/bench_probe.py [--runs 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def start_redis(workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise SystemExit("redis-server not found on PATH")
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(workdir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    return proc, f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            time.sleep(0.02)
+    proc.kill()
+    raise SystemExit("redis-server did not start")
+
+
+def wall(cmd: list[str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{cmd[0]} exited {done.returncode}")
+    return elapsed
+
+
+def import_time() -> tuple[float, list[str]]:
+    """Total import time (ms) of `redisdoctor --help` and any heavy modules it imported."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "redisdoctor", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    total_us = 0
+    heavy: list[str] = []
+    for line in done.stderr.splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) != 3 or not parts[0].strip().isdigit():
+            continue  # the header line
+        raw = parts[2]
+        if len(raw) - len(raw.lstrip()) == 1:  # a top-level import (nested ones are indented)
+            total_us += int(parts[1])
+        if raw.strip().split(".")[0] in ("redis", "dns"):
+            heavy.append(raw.strip())
+    return total_us / 1000, heavy
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="runs of each command")
+    args = parser.parse_args()
+    redis_cli = shutil.which("redis-cli")
+    if redis_cli is None:
+        raise SystemExit("redis-cli not found on PATH")
+    redisdoctor = str(VENV_BIN / "redisdoctor")
+    with tempfile.TemporaryDirectory() as workdir:
+        proc, url = start_redis(Path(workdir))
+        try:
+            ours: list[float] = []
+            theirs: list[float] = []
+            baseline: list[float] = []
+            wall([redisdoctor, "probe", url])  # warm the page cache once for both
+            wall([redis_cli, "-u", url, "ping"])
+            for _ in range(args.runs):
+                ours.append(wall([redisdoctor, "probe", url]))
+                theirs.append(wall([redis_cli, "-u", url, "ping"]))
+                baseline.append(wall([redisdoctor, "--help"]))
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    ours_ms = statistics.median(ours) * 1000
+    theirs_ms = statistics.median(theirs) * 1000
+    print(f"runs each:                      {args.runs} (alternated)")
+    print(f"redisdoctor probe URL  median:  {ours_ms:8.1f} ms")
+    print(f"redis-cli -u URL ping  median:  {theirs_ms:8.1f} ms")
+    print(f"difference:                     {ours_ms - theirs_ms:8.1f} ms")
+    help_ms = statistics.median(baseline) * 1000
+    print(f"redisdoctor --help     median:  {help_ms:8.1f} ms (interpreter + CLI start-up)")
+    print(f"probe beyond start-up:          {ours_ms - help_ms:8.1f} ms")
+    total_ms, heavy = import_time()
+    print(f"redisdoctor --help imports:     {total_ms:8.1f} ms (python -X importtime, top level)")
+    print(f"redis / dns imported by --help: {', '.join(heavy) or 'none'}")
+    if heavy:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
