@@ -61,7 +61,8 @@ _FALLBACK_HINTS: tuple[bytes, ...] = (
 _RECOVERY = re.compile(
     r"reconnected|connection (?:re-?)?established|connection restored|connected to redis"
     r"|redis (?:is )?(?:back|available|connected|ready|recovered)|ready to accept connections"
-    r"|connection (?:to redis )?(?:is )?(?:back|recovered)",
+    r"|connection (?:to redis )?(?:is )?(?:back|recovered)|redis client connected"
+    r"|successfully connected|sync: finished with success|replication can continue",
     re.IGNORECASE,
 )
 _FRAME = re.compile(r"^\s")

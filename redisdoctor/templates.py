@@ -51,6 +51,8 @@ def template_of(message: str) -> str:
 _URL = re.compile(r"\b(?:rediss?|unix|redis\+sentinel)://[^\s\"'<>,;)]+", re.IGNORECASE)
 _TARGET_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<host>[\w.-]+)/<unresolved>:(?P<port>\d{2,5})\b"),
+    re.compile(r"->(?P<host>\[[0-9a-fA-F:.]+\]|[\w.-]+):(?P<port>\d{2,5})\b"),
+    re.compile(r"UnknownHostException: (?P<host>[\w.-]+)"),
     re.compile(
         r"(?:connecting to|connect to|connection to|dial tcp|tcp://|@)\s*"
         r"(?P<host>\[[0-9a-fA-F:.]+\]|[\w.-]*[a-zA-Z.][\w.-]*|\d{1,3}(?:\.\d{1,3}){3})"
@@ -65,6 +67,7 @@ _TARGET_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 _NOT_TARGET_PORTS = {"53"}
+_SOURCE_FILE = re.compile(r"\.(?:java|kt|scala|py|rb|go|js|mjs|cjs|ts|php|cs|rs|c|cc|cpp|h)$")
 
 
 def target_of(text: str) -> str | None:
@@ -88,5 +91,7 @@ def target_of(text: str) -> str | None:
                 continue
             if host.lower() in {"error", "warning", "info", "line", "at", "file"}:
                 continue
+            if _SOURCE_FILE.search(host):
+                continue  # a stack frame ("Foo.java:59"), not an endpoint
             return redact_text(f"{host}:{port_text}" if port_text else host)
     return None
