@@ -410,8 +410,10 @@ def run_resilient_client(
     *,
     capture: list[LogLine] | None = None,
     jitter: float | None = None,
+    attempt_times: list[float] | None = None,
 ) -> None:
-    """Drive one ConnectionState through the scenario, adding its counts to `tally`."""
+    """Drive one ConnectionState through the scenario, adding its counts to `tally`
+    (`capture` collects its log lines, `attempt_times` the start of each attempt)."""
     low, high = scenario.op_interval
     op_mean = (low + high) / 2.0
     op_var = (high - low) ** 2 / 12.0
@@ -481,6 +483,8 @@ def run_resilient_client(
         while True:
             attempts += 1
             hour_attempts[min(int(at // 3600.0), last_hour)] += 1
+            if attempt_times is not None:
+                attempt_times.append(at)
             while i < n_windows and windows[i][1] <= at:
                 i += 1
             if i < n_windows and windows[i][0] <= at:

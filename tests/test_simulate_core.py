@@ -1,0 +1,253 @@
+"""simulate's library: the real ConnectionState's schedule on a VirtualClock, baselines, herd."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import statistics
+
+import pytest
+
+from redisdoctor.baselines import BASELINES, REDIS_PY_8, baseline
+from redisdoctor.errors import UsageError
+from redisdoctor.simulate import (
+    RESILIENT,
+    LogLine,
+    Scenario,
+    _Tally,
+    herd_of,
+    parse_category,
+    parse_duration,
+    parse_interval,
+    parse_outage,
+    run_resilient,
+    run_resilient_client,
+    simulate,
+    uniform_residual,
+)
+from redisdoctor.taxonomy import Category
+
+DAY = 86400.0
+
+
+def _schedule(scenario: Scenario) -> tuple[list[float], list[LogLine], _Tally]:
+    times: list[float] = []
+    lines: list[LogLine] = []
+    tally = _Tally(max(1, round(scenario.hours)))
+    run_resilient_client(scenario, 0, tally, capture=lines, attempt_times=times)
+    return times, lines, tally
+
+
+def test_simulate_jitter_zero_attempts_follow_the_seed_schedule() -> None:
+    times, _, tally = _schedule(Scenario(jitter=0.0))
+    assert times[:7] == [0.0, 60.0, 180.0, 420.0, 720.0, 1020.0, 1320.0]
+    assert all(later - earlier == 300.0 for earlier, later in itertools.pairwise(times))
+    assert len(times) == 290
+    assert tally.attempts == 290
+    assert tally.lookups == 290
+
+
+def test_simulate_jitter_zero_log_has_at_most_288_warnings_first_at_zero() -> None:
+    _, lines, _ = _schedule(Scenario(jitter=0.0))
+    warnings = [line for line in lines if line.level == "WARNING"]
+    assert 0 < len(warnings) <= 288
+    assert lines[0].at == 0.0
+    # dns_nxdomain does not heal by itself: the first line is an ERROR carrying the fix.
+    assert lines[0].level == "ERROR"
+    assert "dns_nxdomain" in lines[0].message
+    assert "Name or service not known" in lines[0].message
+    assert all("failures since last log" in line.message for line in warnings)
+
+
+def test_simulate_transient_failure_first_line_is_a_warning_at_zero() -> None:
+    _, lines, _ = _schedule(Scenario(jitter=0.0, failure=Category.REFUSED))
+    assert lines[0].at == 0.0
+    assert lines[0].level == "WARNING"
+    assert sum(line.level == "WARNING" for line in lines) <= 288
+
+
+def test_simulate_jitter_gaps_after_the_cap_stay_within_20_percent() -> None:
+    times, _, _ = _schedule(Scenario(jitter=0.2, seed=7))
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    capped = gaps[3:]
+    assert all(240.0 <= gap <= 360.0 for gap in capped)
+    assert len({round(gap, 6) for gap in capped}) > 100  # they vary
+
+
+def test_simulate_same_seed_same_schedule_other_seed_other_schedule() -> None:
+    first, _, _ = _schedule(Scenario(seed=3))
+    again, _, _ = _schedule(Scenario(seed=3))
+    other, _, _ = _schedule(Scenario(seed=4))
+    assert first == again
+    assert first != other
+
+
+def test_simulate_naive_baseline_makes_about_11520_failures_a_day() -> None:
+    report = simulate(Scenario(seed=11))
+    naive = report.policy("naive")
+    for value in (naive.operations, naive.attempts, naive.dns_lookups, naive.log_lines["WARNING"]):
+        assert abs(value - 11_520) <= 0.02 * 11_520, value
+    assert naive.peak_log_lines_per_minute <= 12
+
+
+def test_simulate_reduction_is_computed_from_the_simulated_counts() -> None:
+    report = simulate(Scenario(jitter=0.0))
+    resilient = report.policy(RESILIENT)
+    naive = report.policy("naive")
+    assert resilient.attempts == 290
+    expected = round(100 * (1 - resilient.total_log_lines / naive.total_log_lines), 2)
+    assert resilient.reduction_vs_naive["log_lines"] == expected
+    assert resilient.reduction_vs_naive["attempts"] == round(100 * (1 - 290 / naive.attempts), 2)
+    assert resilient.fallback_ops == resilient.operations  # down all day: all from the fallback
+
+
+def test_simulate_outage_ending_at_6h_is_noticed_at_the_next_scheduled_attempt() -> None:
+    six = 6 * 3600.0
+    report = simulate(Scenario(outages=((0.0, six),), jitter=0.0))
+    resilient = report.policy(RESILIENT)
+    # 420 + 300k: the first scheduled attempt at or after 21,600 s is 21,720 s.
+    assert resilient.recovery_seconds_max == pytest.approx(120.0)
+    assert resilient.recoveries == 1
+    assert resilient.log_lines["INFO"] == 1
+    assert resilient.hourly_attempts[7:] == (0,) * 17
+
+
+def test_simulate_recovery_with_jitter_matches_the_unended_schedule() -> None:
+    six = 6 * 3600.0
+    schedule, _, _ = _schedule(Scenario(seed=5))
+    first_after = next(t for t in schedule if t >= six)
+    times, lines, tally = _schedule(Scenario(seed=5, outages=((0.0, six),)))
+    assert times[-1] == first_after
+    assert tally.recoveries == [pytest.approx(first_after - six)]
+    assert lines[-1].level == "INFO"
+    assert "restored" in lines[-1].message
+
+
+def test_simulate_timeout_costs_the_connect_timeout_on_the_clock() -> None:
+    times, _, _ = _schedule(
+        Scenario(jitter=0.0, failure=Category.TIMEOUT, connect_timeout=2.0, hours=1)
+    )
+    assert times[:4] == [0.0, 62.0, 184.0, 426.0]
+
+
+def test_simulate_dns_temporary_costs_the_resolver_timeout() -> None:
+    times, _, _ = _schedule(
+        Scenario(jitter=0.0, failure=Category.DNS_TEMPORARY, resolver_timeout=5.0, hours=1)
+    )
+    assert times[:3] == [0.0, 65.0, 190.0]
+
+
+def test_simulate_next_op_mode_attempts_on_the_first_operation_after_due() -> None:
+    due, _, _ = _schedule(Scenario(jitter=0.0, hours=2))
+    late, _, _ = _schedule(Scenario(jitter=0.0, hours=2, recovery_check="next-op"))
+    assert late[0] == 0.0
+    gaps = [b - a for a, b in itertools.pairwise(late)]
+    nominal = [b - a for a, b in itertools.pairwise(due)]
+    assert all(n <= g <= n + 10.0 for g, n in zip(gaps, nominal, strict=False))
+    assert all(l_at >= d_at for l_at, d_at in zip(late, due, strict=False))
+    assert late[1] > due[1]
+
+
+def test_simulate_outage_in_the_middle_counts_healthy_and_fallback_ops() -> None:
+    report = simulate(Scenario(hours=4, outages=((3600.0, 7200.0),), seed=2))
+    resilient = report.policy(RESILIENT)
+    assert 0 < resilient.fallback_ops < resilient.operations
+    assert abs(resilient.operations - 4 * 480) < 0.05 * 4 * 480
+    assert resilient.hourly_attempts[0] == 0
+    assert resilient.hourly_attempts[1] > 0
+    naive = report.policy("naive")
+    assert naive.hourly_log_lines[0] == 0 and naive.hourly_log_lines[3] == 0
+    assert abs(naive.hourly_log_lines[1] - 480) < 60
+
+
+def test_simulate_fleet_jitter_spreads_the_reconnect_herd() -> None:
+    report = simulate(Scenario(hours=4, outages=((0.0, 3 * 3600.0),), clients=200, seed=1))
+    with_jitter = report.policy(RESILIENT).herd
+    without = report.herd_no_jitter
+    assert with_jitter is not None and without is not None
+    assert with_jitter.clients == 200 and without.clients == 200
+    assert with_jitter.spread_seconds > 120.0
+    assert without.spread_seconds <= 10.0
+    assert with_jitter.max_per_second < without.max_per_second
+
+
+def test_simulate_big_fleet_is_sampled_and_scaled() -> None:
+    scenario = Scenario(hours=48, clients=400, seed=9)
+    tally, simulated = run_resilient(scenario, budget=5_000)
+    assert simulated < 400
+    per_client = 48 * 3600 / 300
+    assert abs(tally.attempts - 400 * per_client) < 0.03 * 400 * per_client
+    fleet = simulate(Scenario(hours=2, clients=400, seed=9)).to_dict()["fleet"]
+    assert fleet["clients"] == 400
+    assert fleet["clients_simulated"] == 400
+    assert fleet["sampled"] is False
+
+
+def test_simulate_herd_counts_the_largest_second() -> None:
+    herd = herd_of([10.0, 10.2, 10.9, 11.5, 30.0], end=10.0)
+    assert herd.max_per_second == 3
+    assert herd.spread_seconds == pytest.approx(20.0)
+    assert herd.first_after_end == pytest.approx(0.0)
+
+
+def test_simulate_uniform_residual_has_the_renewal_mean() -> None:
+    rng = random.Random(0)
+    draws = [uniform_residual(5.0, 10.0, rng) for _ in range(20_000)]
+    # E[residual] = E[X^2] / (2 E[X]) = (7.5^2 + 25/12) / 15
+    assert statistics.fmean(draws) == pytest.approx((7.5**2 + 25 / 12) / 15, rel=0.02)
+    assert max(draws) <= 10.0
+
+
+def test_simulate_parse_helpers_read_durations_outages_intervals() -> None:
+    assert parse_duration("5h30m") == 19_800.0
+    assert parse_duration("90m") == 5_400.0
+    assert parse_duration("2") == 7_200.0
+    assert parse_outage("2h-5h30m") == (7_200.0, 19_800.0)
+    assert parse_interval("5-10") == (5.0, 10.0)
+    assert parse_category("REFUSED") is Category.REFUSED
+
+
+@pytest.mark.parametrize(
+    ("call", "needle"),
+    [
+        (lambda: parse_outage("5h-2h"), "END must be after START"),
+        (lambda: parse_outage("2h"), "START-END"),
+        (lambda: parse_duration("-3"), "non-negative"),
+        (lambda: parse_duration("3x"), "cannot read duration"),
+        (lambda: parse_interval("10-5"), "LOW <= HIGH"),
+        (lambda: parse_category("dns"), "unknown failure category"),
+        (lambda: Scenario(hours=-1), "--hours"),
+        (lambda: Scenario(hours=1, outages=((0.0, 7200.0),)), "ends after the run"),
+        (lambda: Scenario(outages=((0.0, 100.0), (50.0, 200.0))), "overlap"),
+        (lambda: Scenario(jitter=1.5), "--jitter"),
+        (lambda: Scenario(base=10, cap=5), "--cap"),
+        (lambda: Scenario(clients=0), "--clients"),
+    ],
+)
+def test_simulate_bad_scenarios_raise_usage_errors(call: object, needle: str) -> None:
+    assert callable(call)
+    with pytest.raises(UsageError, match=needle):
+        call()
+
+
+def test_simulate_redis_py_8_preset_matches_the_installed_defaults() -> None:
+    from redis import _defaults
+    from redis.backoff import ExponentialWithJitterBackoff
+
+    assert len(REDIS_PY_8.retry_backoff) == _defaults.DEFAULT_RETRY_COUNT
+    assert REDIS_PY_8.connect_timeout == _defaults.DEFAULT_SOCKET_CONNECT_TIMEOUT
+    backoff = ExponentialWithJitterBackoff(
+        base=_defaults.DEFAULT_RETRY_BASE, cap=_defaults.DEFAULT_RETRY_CAP
+    )
+    random.seed(1)
+    for failures, (mean, _) in enumerate(REDIS_PY_8.retry_backoff, start=1):
+        sampled = statistics.fmean(backoff.compute(failures) for _ in range(4000))
+        assert sampled == pytest.approx(mean, rel=0.05, abs=0.002)
+
+
+def test_simulate_baselines_are_documented() -> None:
+    assert baseline("grpc").reconnect is not None
+    for known in BASELINES:
+        assert known.source and known.label
+    with pytest.raises(KeyError):
+        baseline("nope")
