@@ -107,7 +107,9 @@ class _Probe(NetworkStages):
         return Verdict(
             status="ok",
             exit_code=ExitCode.OK,
-            cause="Redis answers: DNS, TCP, TLS, authentication, PING and INFO all succeeded.",
+            cause="Redis answers: "
+            + ", ".join(s.name for s in self.stages if s.status is StageStatus.OK)
+            + " all succeeded.",
         )
 
     def close(self) -> None:

@@ -64,8 +64,13 @@ class NetworkStages(ProbeBase):
             self.skip("resolve", "unix socket: no name to resolve")
             return
         assert t.host is not None and t.port is not None
-        self.begin()
         literal = ip_literal(t.host)
+        if literal is None:
+            # Load dnspython before the clock starts: the stage times DNS, not imports.
+            import dns.message
+            import dns.query
+            import dns.resolver  # noqa: F401
+        self.begin()
         if literal is not None:
             family = socket.AF_INET6 if literal.version == 6 else socket.AF_INET
             sockaddr: Any = (
