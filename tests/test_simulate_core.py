@@ -41,7 +41,7 @@ def _schedule(scenario: Scenario) -> tuple[list[float], list[LogLine], _Tally]:
 def test_simulate_jitter_zero_attempts_follow_the_seed_schedule() -> None:
     times, _, tally = _schedule(Scenario(jitter=0.0))
     assert times[:7] == [0.0, 60.0, 180.0, 420.0, 720.0, 1020.0, 1320.0]
-    assert all(later - earlier == 300.0 for earlier, later in itertools.pairwise(times))
+    assert all(later - earlier == 300.0 for earlier, later in itertools.pairwise(times[3:]))
     assert len(times) == 290
     assert tally.attempts == 290
     assert tally.lookups == 290
