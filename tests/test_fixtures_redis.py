@@ -212,3 +212,12 @@ def test_ci_leftover_process_fails_the_session_and_is_killed(tmp_path: Path) -> 
     assert "left processes running" in result.stdout
     leaked = int((tmp_path / "leaked.pid").read_text())
     assert not _pid_alive(leaked)
+
+
+def test_redis_server_shared_locked_by_a_test(redis_server: RedisServer) -> None:
+    redis_server.client().config_set("requirepass", "changed-by-a-test")
+
+
+def test_redis_server_shared_usable_after_lockout(redis_server: RedisServer) -> None:
+    # The previous test set a password at runtime; the fixture restarted the server.
+    assert redis_server.client().ping() is True
