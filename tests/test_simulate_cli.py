@@ -1,0 +1,140 @@
+"""`redisdoctor simulate` in-process through CliRunner: JSON, rendering, usage errors, log files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from redisdoctor.cli import app
+from redisdoctor.exitcodes import ExitCode
+
+runner = CliRunner()
+
+SEED_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ WARNING:utils\.redis_client_production:Redis connection "
+    r"failed: Error -2 connecting to flowing-snail-56122\.upstash\.io:6379\. Name or service not "
+    r"known\.$"
+)
+AFTER_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ (ERROR|WARNING|INFO):redisdoctor\.client:Redis "
+)
+
+
+def _json(args: list[str]) -> dict[str, object]:
+    result = runner.invoke(app, ["simulate", "--json", *args])
+    assert result.exit_code == ExitCode.OK, result.output
+    document = json.loads(result.stdout)
+    assert isinstance(document, dict)
+    return document
+
+
+def test_simulate_cli_json_has_every_figure_the_scenario_and_the_seed() -> None:
+    document = _json(["--hours", "6", "--outage", "1h-4h30m", "--seed", "5"])
+    assert document["command"] == "simulate"
+    assert document["exit_code"] == ExitCode.OK
+    report = document["report"]
+    assert isinstance(report, dict)
+    assert report["seed"] == 5
+    assert report["scenario"]["outages"][0]["start"] == 3600.0
+    assert report["scenario"]["outages"][0]["end"] == 16200.0
+    names = [p["name"] for p in report["policies"]]
+    assert names[:2] == ["resilient", "naive"]
+    assert {"redis-py-7", "redis-py-8", "grpc", "ioredis", "go-redis"} <= set(names)
+    resilient = report["policies"][0]
+    for key in (
+        "operations",
+        "fallback_ops",
+        "attempts",
+        "dns_lookups",
+        "log_lines",
+        "peak_log_lines_per_minute",
+        "recovery_seconds_max",
+        "reduction_vs_naive_pct",
+        "hourly_log_lines",
+        "hourly_attempts",
+    ):
+        assert key in resilient, key
+    assert len(resilient["hourly_log_lines"]) == 6
+    assert resilient["recovery_seconds_max"] is not None
+    assert report["verdict"]
+
+
+def test_simulate_cli_same_seed_gives_byte_identical_json() -> None:
+    args = ["simulate", "--json", "--hours", "12", "--outage", "2h-7h", "--clients", "5"]
+    first = runner.invoke(app, [*args, "--seed", "42"])
+    second = runner.invoke(app, [*args, "--seed", "42"])
+    other = runner.invoke(app, [*args, "--seed", "43"])
+    assert first.exit_code == ExitCode.OK, first.output
+    assert first.stdout == second.stdout
+    assert first.stdout != other.stdout
+
+
+def test_simulate_cli_renders_table_timeline_and_verdict() -> None:
+    result = runner.invoke(
+        app, ["simulate", "--hours", "3", "--outage", "30m-2h", "--clients", "3"]
+    )
+    assert result.exit_code == ExitCode.OK, result.output
+    for needle in ("Policies on the same scenario", "Timeline per hour", "Verdict", "herd"):
+        assert needle in result.stdout, needle
+    assert "resilient" in result.stdout and "naive" in result.stdout
+
+
+def test_simulate_cli_policy_overrides_change_the_schedule() -> None:
+    document = _json(["--hours", "1", "--jitter", "0", "--base", "10", "--cap", "20"])
+    resilient = document["report"]["policies"][0]  # type: ignore[index]
+    # 0, 10, 30, then every 20 s: 3 + (3600 - 30) // 20 attempts
+    assert resilient["attempts"] == 3 + (3600 - 30) // 20
+
+
+def test_simulate_cli_ops_per_minute_sets_a_fixed_cadence() -> None:
+    document = _json(["--hours", "1", "--ops-per-minute", "6"])
+    naive = document["report"]["policies"][1]  # type: ignore[index]
+    assert naive["operations"] == 360
+    assert document["report"]["scenario"]["op_interval"] == [10.0, 10.0]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--hours", "-1"], "--hours"),
+        (["--outage", "5h-2h"], "END must be after START"),
+        (["--outage", "20h-30h"], "ends after the run"),
+        (["--failure", "dns_missing"], "unknown failure category"),
+        (["--op-interval", "10-5"], "LOW <= HIGH"),
+        (["--ops-per-minute", "0"], "--ops-per-minute"),
+        (["--jitter", "2"], "--jitter"),
+        (["--clients", "0"], "--clients"),
+        (["--connect-timeout", "-1"], "--connect-timeout"),
+        (["--recovery-check", "sometimes"], "--recovery-check"),
+        (["--clients", "2", "--log-out", "x"], "--log-out"),
+    ],
+)
+def test_simulate_cli_bad_options_exit_usage_with_one_line(args: list[str], needle: str) -> None:
+    result = runner.invoke(app, ["simulate", *args])
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert needle in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_simulate_cli_log_out_writes_the_seed_format(tmp_path: Path) -> None:
+    out = tmp_path / "logs"
+    document = _json(["--hours", "4", "--outage", "1h-3h", "--seed", "3", "--log-out", str(out)])
+    report = document["report"]
+    assert isinstance(report, dict)
+    naive = report["policies"][1]
+    resilient = report["policies"][0]
+    before = (out / "before.log").read_text(encoding="utf-8").splitlines()
+    after = (out / "after.log").read_text(encoding="utf-8").splitlines()
+    assert len(before) == naive["log_lines_total"]
+    assert all(SEED_LINE.match(line) for line in before)
+    assert before[0] >= "2025-08-12T16:54:42Z"  # the outage starts 1 h after 15:54:42
+    assert before == sorted(before)
+    assert len(after) == resilient["log_lines_total"]
+    assert all(AFTER_LINE.match(line) for line in after)
+    assert "restored" in after[-1]
+    assert sorted(report["log_files"]) == sorted([str(out / "before.log"), str(out / "after.log")])
