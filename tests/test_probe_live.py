@@ -16,6 +16,7 @@ import pytest
 from redisdoctor.clock import VirtualClock
 from redisdoctor.exitcodes import ExitCode
 from redisdoctor.probe import ProbeOptions, ProbeReport, StageStatus, probe, watch
+from redisdoctor.resolve import AddrInfo
 from redisdoctor.taxonomy import Category
 from redisdoctor.urls import parse_redis_url
 from tests.fixtures.dns_server import LoopbackDnsServer
@@ -172,6 +173,48 @@ def test_probe_hosts_file_entry_is_recognised(
     assert_ok(report)
     assert report.stage("resolve").data["hosts_file"] == ["10.9.9.9"]
     assert "maps cache.test to 10.9.9.9" in report.stage("resolve").detail
+
+
+class StaticResolver:
+    """A ground-truth resolver with fixed answers (stands in for getaddrinfo + /etc/hosts)."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+
+    def getaddrinfo(self, host: str, port: int, family: int = 0, type: int = 0) -> list[AddrInfo]:
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (self.address, port))]
+
+
+def test_probe_name_only_in_hosts_file_is_reported_as_disagreement(
+    redis_server: RedisServer, dns_server: LoopbackDnsServer, tmp_path: Path
+) -> None:
+    hosts = tmp_path / "hosts"
+    hosts.write_text("127.0.0.1 only-local.test\n", encoding="utf-8")
+    report = run(
+        f"redis://only-local.test:{redis_server.port}",
+        resolver=StaticResolver("127.0.0.1"),
+        nameservers=(dns_server.nameserver,),
+        hosts_path=hosts,
+    )
+    assert_ok(report)
+    resolve = report.stage("resolve")
+    assert resolve.data["disagreement"] is True
+    assert "the name comes from /etc/hosts" in resolve.detail
+    assert resolve.data["dns"]["outcome"] == "nxdomain"
+
+
+def test_probe_split_horizon_answers_are_reported(
+    redis_server: RedisServer, dns_server: LoopbackDnsServer
+) -> None:
+    dns_server.add_a("split.test", "10.20.30.40")
+    report = run(
+        f"redis://split.test:{redis_server.port}",
+        resolver=StaticResolver("127.0.0.1"),
+        nameservers=(dns_server.nameserver,),
+    )
+    assert_ok(report)
+    detail = report.stage("resolve").detail
+    assert "disagree: 127.0.0.1 vs 10.20.30.40" in detail
 
 
 # -- TCP ----------------------------------------------------------------------------------------
