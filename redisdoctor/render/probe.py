@@ -32,6 +32,8 @@ def _bar(stage: StageResult, total_ms: float, width: int = BAR_WIDTH) -> Text:
 
 
 def _ms(value: float) -> str:
+    if value < 1:
+        return f"{value:.2f} ms"
     return f"{value:.1f} ms" if value < 10_000 else f"{value / 1000:.1f} s"
 
 
