@@ -18,7 +18,12 @@ from redis.retry import Retry
 from redisdoctor.connection import ResolvingConnection, ResolvingSSLConnection
 from redisdoctor.taxonomy import Category, classify_exception
 from tests.fixtures.dns_server import LoopbackDnsServer
-from tests.fixtures.faults import FaultServer, RespErrorServerFactory
+from tests.fixtures.faults import (
+    CountingProxyFactory,
+    FaultServer,
+    ProxyMode,
+    RespErrorServerFactory,
+)
 from tests.fixtures.redis_server import RedisServer, RedisServerFactory, TlsAuthority
 
 TIMEOUT = 0.3
@@ -229,3 +234,39 @@ def test_classify_live_real_max_clients(redis_server_factory: RedisServerFactory
 
 def test_classify_live_http_server(http_server: FaultServer) -> None:
     assert _category(_client(http_server.port)) is Category.PROTOCOL
+
+
+# -- an established connection that goes away ---------------------------------------------------
+
+
+def test_classify_live_server_stopped_under_open_connection(
+    redis_server_factory: RedisServerFactory,
+) -> None:
+    server = redis_server_factory()
+    client = _client(server.port)
+    assert client.ping() is True
+    server.stop()
+    # A clean shutdown sends FIN: redis-py's pool sees the closed socket when it hands the
+    # connection out, reconnects, and finds nothing listening -> refused (not reset).
+    assert _category(client) is Category.REFUSED
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    # An RST (reset, and refuse, which resets open connections) is read as ECONNRESET on the
+    # open connection; a blackhole never answers the command -> timeout.
+    [("reset", Category.RESET), ("blackhole", Category.TIMEOUT), ("refuse", Category.RESET)],
+)
+def test_classify_live_proxy_cuts_open_connection(
+    redis_server: RedisServer,
+    counting_proxy_factory: CountingProxyFactory,
+    mode: ProxyMode,
+    expected: Category,
+) -> None:
+    proxy = counting_proxy_factory(redis_server)
+    client = _client(proxy.port)
+    assert client.ping() is True
+    proxy.set_mode(mode)
+    assert _category(client) is expected
+    proxy.set_mode("pass")
+    assert _client(proxy.port).ping() is True
