@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from redisdoctor.cli import app
+from redisdoctor.cli.probe import run_probe_command
+from redisdoctor.clock import VirtualClock
 from redisdoctor.exitcodes import ExitCode
 from tests.fixtures.dns_server import LoopbackDnsServer
 from tests.fixtures.redis_server import RedisServer, RedisServerFactory
@@ -184,3 +187,33 @@ def test_probe_cli_entry_point_smoke(redis_server: RedisServer) -> None:
     )
     assert out.returncode == ExitCode.OK, out.stderr
     assert json.loads(out.stdout)["report"]["verdict"] == "OK"
+
+
+class InterruptingClock(VirtualClock):
+    """Ctrl-C arrives during the first sleep between probes."""
+
+    def sleep(self, seconds: float) -> None:
+        super().sleep(seconds)
+        raise KeyboardInterrupt
+
+
+def test_probe_cli_watch_ctrl_c_prints_and_exits_130(
+    redis_server: RedisServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(typer.Exit) as info:
+        run_probe_command(
+            [redis_server.url],
+            timeout=1.0,
+            nameservers=[],
+            count=1,
+            tls_ca=None,
+            insecure=False,
+            watch=True,
+            interval=60,
+            max_probes=None,
+            as_json=False,
+            clock=InterruptingClock(),
+        )
+    assert info.value.exit_code == ExitCode.INTERRUPTED
+    out = capsys.readouterr().out
+    assert out.startswith("2025-08-12T15:54:42Z  probe #1  OK: Redis answers")
