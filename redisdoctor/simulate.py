@@ -43,6 +43,8 @@ DEFAULT_TARGET = "flowing-snail-56122.upstash.io:6379"
 NAIVE_LOGGER = "utils.redis_client_production"
 RESILIENT_LOGGER = "redisdoctor.client"
 RESILIENT = "resilient"
+#: Minutes are wall-clock minutes (as a log reader buckets them): t=0 is 42 s into one.
+MINUTE_OFFSET = RUN_START.second + RUN_START.microsecond / 1e6
 RECOVERY_CHECKS = ("due", "next-op")
 
 # The state machine logs through a logger; the simulator counts ClientEvents instead.
@@ -349,7 +351,7 @@ class _Tally:
             return
         self.logs[level] = self.logs.get(level, 0) + count
         self.hour_logs[self._hour(at)] += count
-        minute = int(at // 60.0)
+        minute = int((at + MINUTE_OFFSET) // 60.0)
         self.minute_logs[minute] = self.minute_logs.get(minute, 0) + count
 
     def add_attempts(self, at: float, count: int = 1, lookups: bool = True) -> None:
@@ -440,7 +442,7 @@ def run_resilient_client(
             logs[level] += 1
             hour = int(at // 3600.0)
             hour_logs[hour if hour < last_hour else last_hour] += 1
-            minute = int(at // 60.0)
+            minute = int((at + MINUTE_OFFSET) // 60.0)
             minute_logs[minute] = minute_logs.get(minute, 0) + 1
             if capture is not None:
                 capture.append(LogLine(at, level, RESILIENT_LOGGER, event.message or ""))
@@ -675,10 +677,10 @@ def _no_jitter_reconnects(scenario: Scenario, discoveries: dict[int, list[float]
 
 
 def _minutes(start: float, end: float) -> Iterable[tuple[float, float]]:
-    """[start, end) cut at minute boundaries."""
+    """[start, end) cut at (wall-clock) minute boundaries."""
     t = start
     while t < end:
-        stop = min(end, (math.floor(t / 60.0) + 1) * 60.0)
+        stop = min(end, (math.floor((t + MINUTE_OFFSET) / 60.0) + 1) * 60.0 - MINUTE_OFFSET)
         yield t, stop
         t = stop
 
@@ -718,7 +720,7 @@ def _minute_series(
             hour_attempts[hour] += count * attempts_each
         if level is not None:
             hour_logs[hour] += count
-            minute = int(lo // 60.0)
+            minute = int((lo + MINUTE_OFFSET) // 60.0)
             minute_logs[minute] = minute_logs.get(minute, 0) + count
     if attempts_each:
         tally.attempts += total * attempts_each
@@ -1141,7 +1143,8 @@ def naive_lines(scenario: Scenario, tally: _Tally) -> list[LogLine]:
     windows = scenario.windows
     for minute in sorted(tally.minute_logs):
         count = tally.minute_logs[minute]
-        lo, hi = minute * 60.0, minute * 60.0 + 60.0
+        lo = minute * 60.0 - MINUTE_OFFSET
+        hi = lo + 60.0
         for start, end in windows:
             if start < hi and end > lo:
                 lo, hi = max(lo, start), min(hi, end)
