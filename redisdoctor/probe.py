@@ -54,6 +54,15 @@ __all__ = [
 STAGES = ("parse", "resolve", "connect", "tls", "auth", "ping", "info")
 
 
+# Next steps for error replies the taxonomy files under `other` (matched by prefix or text).
+_REPLY_NEXT_STEPS = {
+    "DENIED": "Set a password (requirepass or an ACL user) and use it in the URL, or disable "
+    "protected-mode only if the port is firewalled.",
+    "DB index is out of range": "Use a database number below the server's `databases` setting "
+    "(`CONFIG GET databases`); managed and cluster Redis often allow only db 0.",
+}
+
+
 class _Probe(NetworkStages):
     """One probe run: the stages in order; the first failing one stops it."""
 
@@ -148,6 +157,10 @@ class _Probe(NetworkStages):
                 category,
                 f"server replied: {exc.message}",
                 self._reply_cause(category, exc.message),
+                _REPLY_NEXT_STEPS.get(exc.message.split(" ", 1)[0])
+                or next(
+                    (step for key, step in _REPLY_NEXT_STEPS.items() if key in exc.message), None
+                ),
             )
         if isinstance(exc, RespProtocolError):
             what = describe_bytes(exc.first_bytes)
@@ -209,6 +222,13 @@ class _Probe(NetworkStages):
             return f"{t.endpoint} is up but not serving yet: {message}."
         if category is Category.MAX_CLIENTS:
             return f"{t.endpoint} refuses new connections: it has reached maxclients."
+        if message.startswith("DENIED"):
+            return (
+                f"{t.endpoint} runs in protected mode: with no password set it only accepts "
+                "clients on loopback."
+            )
+        if "DB index is out of range" in message:
+            return f"The database {t.db} in the URL does not exist on {t.endpoint}."
         return f"{t.endpoint} replied with an error: {message}."
 
     def stage_auth(self) -> None:

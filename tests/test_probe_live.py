@@ -373,6 +373,13 @@ def test_probe_clients_near_maxclients_is_warning(
     assert finding.threshold == ">= 80% of maxclients"
 
 
+def test_probe_db_out_of_range_is_failure(redis_server: RedisServer) -> None:
+    report = run(f"redis://127.0.0.1:{redis_server.port}/99")
+    assert_fails(report, Category.OTHER, "auth", ExitCode.FAILURES)
+    assert "database 99" in report.verdict.cause
+    assert "CONFIG GET databases" in report.verdict.next_step
+
+
 # -- an old server: HELLO unknown, RESP2 ----------------------------------------------------------
 
 OLD_INFO = (
