@@ -65,7 +65,7 @@ class NetworkStages(ProbeBase):
             return
         assert t.host is not None and t.port is not None
         literal = ip_literal(t.host)
-        if literal is None:
+        if literal is None and (self.options.nameservers or self._wants_second_opinion(t.host)):
             # Load dnspython before the clock starts: the stage times DNS, not imports.
             import dns.message
             import dns.query
