@@ -702,11 +702,25 @@ def _minute_series(
     last_hour = tally.hours - 1
     gauss, uniform = rng.gauss, rng.random
     floor = math.floor
+    sqrt = math.sqrt
     total = 0
-    for lo, hi in _minutes(start, end):
-        span = hi - lo
-        mean = span * rate
-        x = mean + math.sqrt(span * rate_var) * gauss(0.0, 1.0) if rate_var > 0 else mean
+    full_mean = 60.0 * rate
+    full_sd = sqrt(60.0 * rate_var) if rate_var > 0 else 0.0
+    first_minute = int((start + MINUTE_OFFSET) // 60.0)
+    last_minute = math.ceil((end + MINUTE_OFFSET) / 60.0)
+    for minute in range(first_minute, last_minute):
+        lo = minute * 60.0 - MINUTE_OFFSET
+        hi = lo + 60.0
+        if lo < start or hi > end:
+            lo, hi = max(lo, start), min(hi, end)
+            if hi <= lo:
+                continue
+            span = hi - lo
+            x = span * rate
+            if rate_var > 0:
+                x += sqrt(span * rate_var) * gauss(0.0, 1.0)
+        else:
+            x = full_mean + full_sd * gauss(0.0, 1.0) if full_sd else full_mean
         if x <= 0:
             continue
         whole = floor(x)
@@ -720,7 +734,6 @@ def _minute_series(
             hour_attempts[hour] += count * attempts_each
         if level is not None:
             hour_logs[hour] += count
-            minute = int((lo + MINUTE_OFFSET) // 60.0)
             minute_logs[minute] = minute_logs.get(minute, 0) + count
     if attempts_each:
         tally.attempts += total * attempts_each
