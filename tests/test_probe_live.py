@@ -279,6 +279,21 @@ def test_probe_untrusted_ca_is_verification_failure(
     assert report.tls.issuer is not None
 
 
+def test_probe_certificate_for_another_name_is_verification_failure(
+    redis_server_factory: RedisServerFactory, dns_server: LoopbackDnsServer
+) -> None:
+    server = redis_server_factory(tls=True)
+    dns_server.add_a("elsewhere.test", "127.0.0.1")
+    report = run(
+        f"rediss://elsewhere.test:{server.port}",
+        tls_ca=server.ca_path,
+        nameservers=(dns_server.nameserver,),
+    )
+    assert_fails(report, Category.TLS, "tls", ExitCode.UNREACHABLE)
+    assert "Hostname mismatch" in report.verdict.cause
+    assert report.tls is not None and "DNS:redis.test" in report.tls.sans
+
+
 def test_probe_insecure_skips_verification_but_reports_certificate(
     redis_server_factory: RedisServerFactory, tls_ca: TlsAuthority
 ) -> None:
