@@ -270,3 +270,38 @@ def test_classify_live_proxy_cuts_open_connection(
     assert _category(client) is expected
     proxy.set_mode("pass")
     assert _client(proxy.port).ping() is True
+
+
+# -- Redis-level refusals from real servers -----------------------------------------------------
+
+
+def test_classify_live_noperm(redis_server_factory: RedisServerFactory) -> None:
+    server = redis_server_factory(acl_users=[("reader", "reader-pw", "~* +@read +ping")])
+    client = _client(server.port, username="reader", password="reader-pw")
+    assert client.ping() is True
+    with pytest.raises(redis.RedisError) as info:
+        client.set("k", "v")
+    client.close()
+    assert classify_exception(info.value) is Category.AUTH
+
+
+def test_classify_live_readonly_replica(
+    redis_server: RedisServer, redis_server_factory: RedisServerFactory
+) -> None:
+    replica = redis_server_factory(extra_config={"replicaof": ["127.0.0.1", redis_server.port]})
+    client = _client(replica.port)
+    with pytest.raises(redis.RedisError) as info:
+        client.set("k", "v")
+    client.close()
+    assert classify_exception(info.value) is Category.READONLY
+
+
+def test_classify_live_oom(redis_server_factory: RedisServerFactory) -> None:
+    server = redis_server_factory(
+        extra_config={"maxmemory": "1mb", "maxmemory-policy": "noeviction"}
+    )
+    client = _client(server.port)
+    with pytest.raises(redis.RedisError) as info:
+        client.set("big", b"x" * 2_000_000)
+    client.close()
+    assert classify_exception(info.value) is Category.OOM
