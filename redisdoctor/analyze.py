@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from redisdoctor import taxonomy
+from redisdoctor.backoff import BackoffPolicy
 from redisdoctor.clock import VirtualClock
 from redisdoctor.logscan import (
+    CHUNK_SIZE,
     STDIN,
     Layout,
     ReadProblems,
@@ -42,7 +44,7 @@ from redisdoctor.logscan import (
 )
 from redisdoctor.redact import redact_text
 from redisdoctor.taxonomy import Category
-from redisdoctor.templates import target_of, template_of
+from redisdoctor.templates import classification_key, target_of, template_of
 from redisdoctor.timestamps import StampParser, json_message, source_in_body
 
 # Used until/unless the taxonomy publishes REDIS_RELEVANCE_HINTS: every record classify_text
@@ -102,31 +104,62 @@ def classify_record(text: str) -> Category | None:
     return taxonomy.classify_text(text)
 
 
+@dataclass(frozen=True, slots=True)
+class _Meaning:
+    """What a classification key means: shared by every record with that key."""
+
+    category: Category | None
+    recovery: bool
+    template: str
+    example: str
+
+
+_MEANINGS: dict[str, _Meaning] = {}
+
+
+def _meaning(key: str) -> _Meaning:
+    meaning = _MEANINGS.get(key)
+    if meaning is None:
+        category = classify_record(key)
+        recovery = category is None and _RECOVERY.search(key) is not None
+        if category is not None:
+            shown = _deepest_line(key)
+            template = template_of(_strip_level(shown))
+        else:
+            shown = key.strip().split("\n", 1)[0]
+            template = ""
+        meaning = _Meaning(category, recovery, template, redact_text(shown[:300]))
+        if len(_MEANINGS) > 20_000:
+            _MEANINGS.clear()
+        _MEANINGS[key] = meaning
+    return meaning
+
+
 def _verdict(body: bytes, json_record: bool) -> Verdict:
+    """Classify one record's body (the record after its stamp). Classification is cached by
+    `classification_key`, so a failure repeated with different ids is classified once."""
     undecodable = False
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         undecodable = True
         text = body.decode("utf-8", "replace")
-    text = text.replace("\x00", "")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     if json_record:
         message = json_message(body)
         if message is not None:
             text = message
-    category = classify_record(text)
-    first_line = text.strip().split("\n", 1)[0]
-    source = source_in_body(body) if category is not None and not json_record else None
-    recovery = category is None and _RECOVERY.search(text) is not None
-    shown = _deepest_line(text) if category is not None else first_line
+    meaning = _meaning(classification_key(text))
+    failure = meaning.category is not None
     return Verdict(
-        category=category,
-        recovery=recovery,
-        template=template_of(_strip_level(shown)) if category is not None else "",
-        target=target_of(text) if category is not None else None,
-        source=source,
+        category=meaning.category,
+        recovery=meaning.recovery,
+        template=meaning.template,
+        target=target_of(text) if failure else None,
+        source=source_in_body(body) if failure and not json_record else None,
         undecodable=undecodable,
-        example=redact_text(shown[:300]),
+        example=meaning.example,
     )
 
 
@@ -211,12 +244,16 @@ class Partial:
 
 @dataclass(frozen=True, slots=True)
 class ScanOptions:
-    """How to read: time zone for zone-less stamps, syslog year, worker processes."""
+    """How to read: time zone for zone-less stamps, syslog year (else inferred from
+    `reference`), worker processes, and from what size a plain file is split into byte ranges."""
 
     tz: tzinfo = UTC
     year: int | None = None
     reference: datetime | None = None
     workers: int = 2
+    parallel_min_bytes: int = PARALLEL_MIN_BYTES
+    range_bytes: int = RANGE_BYTES
+    chunk_size: int = CHUNK_SIZE
 
 
 class _Scanner:
@@ -342,7 +379,14 @@ def scan_stream(
     layout = sniff_layout(first)
     scanner = _Scanner(layout, _parser(options, reference), partial)
     rest = _Chain(first, stream)
-    regions = read_regions(rest, layout, problems, name=name, progress=progress)  # type: ignore[arg-type]
+    regions = read_regions(
+        rest,  # type: ignore[arg-type]
+        layout,
+        problems,
+        name=name,
+        progress=progress,
+        chunk_size=options.chunk_size,
+    )
     previous: bytes | None = None
     for region in regions:
         if previous is not None:
@@ -376,7 +420,14 @@ def scan_range(path: str, start: int, end: int, options: ScanOptions, layout: La
         scanner = _Scanner(layout, _parser(options, _mtime(path)), partial)
         scanner.first_region = start == 0
         previous: bytes | None = None
-        for region in read_regions(handle, layout, partial.problems, name=path, limit=end - start):
+        for region in read_regions(
+            handle,
+            layout,
+            partial.problems,
+            name=path,
+            limit=end - start,
+            chunk_size=options.chunk_size,
+        ):
             if previous is not None:
                 scanner.region(previous, final=False)
             previous = region
@@ -434,10 +485,14 @@ def scan_inputs(
         if not _check_file(path, total.problems):
             continue
         size = file_size(path)
-        if options.workers > 1 and size >= PARALLEL_MIN_BYTES and not is_compressed_file(path):
+        if (
+            options.workers > 1
+            and size >= options.parallel_min_bytes
+            and not is_compressed_file(path)
+        ):
             with Path(path).open("rb") as handle:
                 layout = sniff_layout(handle.read(64 << 10))
-            parts = max(options.workers, size // RANGE_BYTES)
+            parts = max(options.workers, size // options.range_bytes)
             points = split_points(path, int(parts), layout)
             tasks.extend((path, a, b, layout) for a, b in itertools.pairwise(points))
         else:
@@ -806,6 +861,7 @@ def project(
     log_end: int | None = None,
     seed: int = 0,
     target: str = "redis",
+    policy: BackoffPolicy | None = None,
 ) -> ProjectionRun:
     """Replay observed failures through `ConnectionState` on a VirtualClock.
 
@@ -834,7 +890,12 @@ def project(
     if not silent.handlers:
         silent.addHandler(logging.NullHandler())
     state = ConnectionState(
-        clock=clock, rng=random.Random(seed), logger=silent, target=target, on_event=on_event
+        clock=clock,
+        rng=random.Random(seed),
+        policy=policy or BackoffPolicy(),
+        logger=silent,
+        target=target,
+        on_event=on_event,
     )
     windows = outage_windows(timeline, recoveries, gap=gap, log_end=log_end)
     index = 0
@@ -966,6 +1027,7 @@ class AnalyzeOptions:
     gap: float = DEFAULT_GAP
     seed: int = 0
     unit: str = "hour"
+    policy: BackoffPolicy = BackoffPolicy()  # noqa: RUF009 (frozen, compared by value)
 
 
 def analyze_logs(
@@ -991,6 +1053,7 @@ def analyze_logs(
         log_end=partial.last,
         seed=options.seed,
         target=target,
+        policy=options.policy,
     )
     after_partial: Partial | None = None
     after: LogSummary | None = None

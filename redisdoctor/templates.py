@@ -37,6 +37,30 @@ _MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 MAX_TEMPLATE = 240
 
+# What varies between repeats of one failure without changing what it is: ids, uuids, and numbers
+# that are not an error code ("Error 111", "errno -2", "code 10061") or a port (":6379").
+_KEY_MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_MASKS[1][0], "<id>"),
+    (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b"), "<ip>"),
+    (re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b", re.IGNORECASE), "<id>"),
+    (
+        re.compile(
+            r"(?<![\w:<.-])(?<!error )(?<!errno )(?<!code )(?<!error: )(?<!\[errno )"
+            r"(?<!error -)(?<!errno -)(?<!errno=)(?<!code=)[-+]?\d+(?:\.\d+)?",
+            re.IGNORECASE,
+        ),
+        "<n>",
+    ),
+)
+
+
+def classification_key(text: str) -> str:
+    """`text` with only what cannot change its classification masked (ids, counters, durations;
+    hosts, ports and error codes kept): records with the same key get the same category."""
+    for pattern, replacement in _KEY_MASKS:
+        text = pattern.sub(replacement, text)
+    return text
+
 
 def template_of(message: str) -> str:
     """`message`'s template: URLs, ids, IPs, hostnames, ports and numbers masked, one line."""

@@ -172,7 +172,7 @@ class StampParser:
         self.tz = tz
         self.year = year
         self.reference = reference
-        self._cache: dict[tuple[bytes, ...], int] = {}
+        self._cache: dict[tuple[str, bytes, bytes, bytes, bytes, bytes, bytes], int] = {}
 
     def start_of(self, line: bytes, pos: int = 0) -> Stamp | None:
         """The stamp at `line[pos:]`, or None when the line does not start with one."""
@@ -216,27 +216,42 @@ class StampParser:
 
     def _epoch(self, name: str, match: re.Match[bytes]) -> int | None:
         groups = match.groupdict()
+        seconds = groups.get("S")
+        second = int(seconds) if seconds else 0
+        if second > 60:
+            return None
+        # Cached per minute: consecutive records share it, and the offset of a zone is constant
+        # within a minute.
         key = (
-            name.encode(),
+            name,
             groups.get("Y") or b"",
             groups.get("m") or groups.get("b") or b"",
             groups["d"],
             groups["H"],
             groups["M"],
-            groups.get("S") or b"00",
             groups.get("z") or b"",
         )
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
+        minute_epoch = self._cache.get(key)
+        if minute_epoch is None:
+            minute_epoch = self._minute_epoch(key)
+            if minute_epoch is None:
+                return None
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = minute_epoch
+        return minute_epoch + min(second, 59)
+
+    def _minute_epoch(
+        self, key: tuple[str, bytes, bytes, bytes, bytes, bytes, bytes]
+    ) -> int | None:
+        _, year_text, month_text, day_text, hour_text, minute_text, zone = key
         try:
-            month = int(key[2]) if key[2].isdigit() else _MONTHS[key[2]]
-            day, hour, minute, second = (int(x) for x in key[3:7])
-            year = int(key[1]) if key[1] else self._syslog_year(month, day)
-            naive = datetime(year, month, day, hour, minute, min(second, 59))  # noqa: DTZ001
+            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text]
+            day, hour, minute = int(day_text), int(hour_text), int(minute_text)
+            year = int(year_text) if year_text else self._syslog_year(month, day)
+            naive = datetime(year, month, day, hour, minute)  # noqa: DTZ001 (zone applied below)
         except (KeyError, ValueError):
             return None
-        zone = key[7]
         if zone:
             epoch = calendar.timegm(naive.timetuple())
             if zone != b"Z":
@@ -245,14 +260,10 @@ class StampParser:
                 hours = int(text[1:3])
                 minutes = int(text[3:5]) if len(text) >= 5 else 0
                 epoch -= sign * (hours * 3600 + minutes * 60)
-        elif self.tz is UTC:
-            epoch = calendar.timegm(naive.timetuple())
-        else:
-            epoch = int(naive.replace(tzinfo=self.tz).timestamp())
-        if len(self._cache) > 500_000:
-            self._cache.clear()
-        self._cache[key] = epoch
-        return epoch
+            return epoch
+        if self.tz is UTC:
+            return calendar.timegm(naive.timetuple())
+        return int(naive.replace(tzinfo=self.tz).timestamp())
 
     def _syslog_year(self, month: int, day: int) -> int:
         if self.year is not None:

@@ -145,7 +145,7 @@ def timeline(
 
 SEED_START = datetime(2025, 8, 12, 15, 54, 42, tzinfo=UTC)
 _SEED_ORDINARY = (
-    "INFO:werkzeug:10.0.{a}.{b} - - [{date}] \"GET /api/items?page={n} HTTP/1.1\" 200 -",
+    'INFO:werkzeug:10.0.{a}.{b} - - [{date}] "GET /api/items?page={n} HTTP/1.1" 200 -',
     "INFO:app.routes:GET /health 200 ({n} ms)",
     "INFO:app.jobs:processed batch {n} ({m} items)",
     "INFO:utils.redis_client_production:Using in-memory fallback for key session:{hex}",
@@ -172,7 +172,7 @@ def seed_before(rng: random.Random) -> Log:
             line = (
                 f"{stamp} ERROR:app.payments:charge failed: HTTPSConnectionPool(host='api.stripe."
                 "com', port=443): Max retries exceeded with url: /v1/charges (Caused by "
-                "NameResolutionError(\"<urllib3.connection.HTTPSConnection object at 0x7f3a2c>: "
+                'NameResolutionError("<urllib3.connection.HTTPSConnection object at 0x7f3a2c>: '
                 "Failed to resolve 'api.stripe.com' ([Errno -3] Temporary failure in name "
                 'resolution)"))'
             )
@@ -285,7 +285,11 @@ def celery(rng: random.Random) -> Log:
                     "redis://:********@redis:6379/0: Error -3 connecting to redis:6379. "
                     "Temporary failure in name resolution.."
                 )
-                lines = [head, f"Trying again in {min(2 * retry, 32):.2f} seconds... ({retry}/100)", ""]
+                lines = [
+                    head,
+                    f"Trying again in {min(2 * retry, 32):.2f} seconds... ({retry}/100)",
+                    "",
+                ]
                 log.add(when, lines, category="dns_temporary", target="redis:6379")
             else:
                 task = _uuid(rng)
@@ -314,8 +318,7 @@ def celery(rng: random.Random) -> Log:
         elif kind == "recovery":
             retry = 0
             line = (
-                f"{stamp(when, 'INFO', 'MainProcess')} Connected to "
-                "redis://:********@redis:6379/0"
+                f"{stamp(when, 'INFO', 'MainProcess')} Connected to redis://:********@redis:6379/0"
             )
             log.add(when, [line], recovery=True)
         elif kind == "lookalike":
@@ -333,7 +336,7 @@ def celery(rng: random.Random) -> Log:
                     "Traceback (most recent call last):",
                     '  File "/app/tasks.py", line 88, in sync_orders',
                     "    conn = psycopg2.connect(DSN)",
-                    "psycopg2.OperationalError: connection to server at \"db\" (172.18.0.4), port "
+                    'psycopg2.OperationalError: connection to server at "db" (172.18.0.4), port '
                     "5432 failed: Connection refused",
                     "\tIs the server running on that host and accepting TCP/IP connections?",
                 ]
@@ -391,8 +394,7 @@ def ioredis(rng: random.Random) -> Log:
                     [
                         f"{p} [ioredis] Unhandled error event: Error: getaddrinfo ENOTFOUND "
                         "redis-cache",
-                        f"{p}     at GetAddrInfoReqWrap.onlookup [as oncomplete] "
-                        "(node:dns:107:26)",
+                        f"{p}     at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:107:26)",
                     ],
                     category="dns_nxdomain",
                     target="redis-cache",
@@ -406,8 +408,7 @@ def ioredis(rng: random.Random) -> Log:
                     when,
                     [
                         f"{p} Error: getaddrinfo ENOTFOUND api.example.com",
-                        f"{p}     at GetAddrInfoReqWrap.onlookup [as oncomplete] "
-                        "(node:dns:107:26)",
+                        f"{p}     at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:107:26)",
                     ],
                     lookalike=True,
                     records=2,
@@ -552,8 +553,11 @@ def ruby(rng: random.Random) -> Log:
                     category="readonly",
                 )
         elif kind == "recovery":
-            log.add(when, [f"{logger('INFO', when)} Redis reconnected to redis.internal:6379"],
-                    recovery=True)
+            log.add(
+                when,
+                [f"{logger('INFO', when)} Redis reconnected to redis.internal:6379"],
+                recovery=True,
+            )
         elif kind == "lookalike":
             log.add(
                 when,
@@ -577,6 +581,12 @@ def ruby(rng: random.Random) -> Log:
     return log
 
 
+WATCHDOG = "i.l.core.protocol.ConnectionWatchdog"
+SERVLET = "o.a.c.c.C.[.[.[/].[dispatcherServlet]"
+RECONNECT = "i.l.core.protocol.ReconnectionHandler"
+LISTENER = "o.s.a.r.l.SimpleMessageListenerContainer"
+
+
 def lettuce(rng: random.Random) -> Log:
     """A Spring Boot service (Lettuce) with Java stack traces and "Caused by:" chains."""
     log = Log()
@@ -598,18 +608,19 @@ def lettuce(rng: random.Random) -> Log:
             if when < start + timedelta(hours=1, minutes=30):
                 if rng.random() < 0.5:
                     line = (
-                        f"{head(when, 'WARN', 'ioEventLoop-4-2', 'i.l.core.protocol.ConnectionWatchdog')}"
+                        f"{head(when, 'WARN', 'ioEventLoop-4-2', WATCHDOG)}"
                         " Cannot reconnect to [redis.internal/<unresolved>:6379]: Connection "
                         "refused: redis.internal/10.0.4.12:6379"
                     )
                     log.add(when, [line], category="refused", target="redis.internal:6379")
                 else:
                     lines = [
-                        f"{head(when, 'ERROR', 'nio-8080-exec-3', 'o.a.c.c.C.[.[.[/].[dispatcherServlet]')}"
+                        f"{head(when, 'ERROR', 'nio-8080-exec-3', SERVLET)}"
                         " Servlet.service() for servlet [dispatcherServlet] threw exception",
                         "org.springframework.data.redis.RedisConnectionFailureException: Unable to "
                         "connect to Redis",
-                        "\tat org.springframework.data.redis.connection.lettuce.LettuceConnectionFac"
+                        "\tat org.springframework.data.redis.connection.lettuce."
+                        "LettuceConnectionFac"
                         "tory$ExceptionTranslatingConnectionProvider.translateException(LettuceCon"
                         "nectionFactory.java:1689)",
                         "Caused by: io.lettuce.core.RedisConnectionException: Unable to connect to "
@@ -618,7 +629,8 @@ def lettuce(rng: random.Random) -> Log:
                         "ion.java:78)",
                         "\t... 52 common frames omitted",
                         "Caused by: java.net.UnknownHostException: redis.internal",
-                        "\tat java.base/java.net.InetAddress$CachedAddresses.get(InetAddress.java:801)",
+                        "\tat java.base/java.net.InetAddress$CachedAddresses.get(InetAddress.java"
+                        ":801)",
                         "\t... 20 common frames omitted",
                     ]
                     log.add(when, lines, category="dns_nxdomain", target="redis.internal:6379")
@@ -634,7 +646,7 @@ def lettuce(rng: random.Random) -> Log:
                 log.add(when, lines, category="timeout")
         elif kind == "recovery":
             line = (
-                f"{head(when, 'INFO', 'ioEventLoop-4-1', 'i.l.core.protocol.ReconnectionHandler')}"
+                f"{head(when, 'INFO', 'ioEventLoop-4-1', RECONNECT)}"
                 " Reconnected to redis.internal/10.0.4.12:6379"
             )
             log.add(when, [line], recovery=True)
@@ -653,7 +665,7 @@ def lettuce(rng: random.Random) -> Log:
                 ]
             else:
                 lines = [
-                    f"{head(when, 'WARN', 'ntContainer#0-1', 'o.s.a.r.l.SimpleMessageListenerContainer')}"
+                    f"{head(when, 'WARN', 'ntContainer#0-1', LISTENER)}"
                     " Consumer raised exception, processing can restart if the connection factory "
                     "supports it. Exception summary: org.springframework.amqp.AmqpConnectException"
                     ": java.net.ConnectException: Connection refused",
@@ -702,8 +714,11 @@ def redis_server(rng: random.Random) -> Log:
                     category="timeout",
                 )
         elif kind == "recovery":
-            log.add(when, [f"{s(when, 'S', '*')} MASTER <-> REPLICA sync: Finished with success"],
-                    recovery=True)
+            log.add(
+                when,
+                [f"{s(when, 'S', '*')} MASTER <-> REPLICA sync: Finished with success"],
+                recovery=True,
+            )
         elif kind == "lookalike":
             log.add(
                 when,
@@ -712,7 +727,9 @@ def redis_server(rng: random.Random) -> Log:
             )
         else:
             if rng.random() < 0.5:
-                line = f"{s(when, 'S', '*')} {rng.randrange(1, 100)} changes in 300 seconds. Saving..."
+                line = (
+                    f"{s(when, 'S', '*')} {rng.randrange(1, 100)} changes in 300 seconds. Saving..."
+                )
             else:
                 line = f"{s(when, 'S', '*')} Connecting to MASTER 10.0.0.5:6379"
             log.add(when, [line])

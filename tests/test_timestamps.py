@@ -1,0 +1,236 @@
+"""Timestamp recognition: every format analyze reads without configuration."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from redisdoctor.errors import UsageError
+from redisdoctor.timestamps import (
+    START_RE,
+    StampParser,
+    json_message,
+    parse_tz,
+    source_in_body,
+)
+
+
+def epoch(year: int, month: int, day: int, hour: int, minute: int, second: int) -> int:
+    return calendar.timegm(datetime(year, month, day, hour, minute, second, tzinfo=UTC).timetuple())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "fmt", "source", "body"),
+    [
+        (
+            b"2025-08-12T15:54:42Z WARNING:utils.redis_client_production:Redis connection failed",
+            epoch(2025, 8, 12, 15, 54, 42),
+            "iso",
+            None,
+            b"WARNING:utils.redis_client_production:Redis connection failed",
+        ),
+        (
+            b"2025-08-12T17:54:42.123456+02:00 something",
+            epoch(2025, 8, 12, 15, 54, 42),
+            "iso",
+            None,
+            b"something",
+        ),
+        (
+            b"2025-08-12T10:54:42-0500 x",
+            epoch(2025, 8, 12, 15, 54, 42),
+            "iso",
+            None,
+            b"x",
+        ),
+        (
+            b"2024-12-24 00:14:34,250 - celery.worker - ERROR - boom",
+            epoch(2024, 12, 24, 0, 14, 34),
+            "iso",
+            None,
+            b"- celery.worker - ERROR - boom",
+        ),
+        (
+            b"[2023-12-04 16:28:37,374: ERROR/MainProcess] consumer: Cannot connect",
+            epoch(2023, 12, 4, 16, 28, 37),
+            "celery",
+            "MainProcess",
+            b"consumer: Cannot connect",
+        ),
+        (
+            b"E, [2025-05-30T22:08:09.233140 #8] ERROR -- : Redis::CannotConnectError",
+            epoch(2025, 5, 30, 22, 8, 9),
+            "ruby",
+            None,
+            b"Redis::CannotConnectError",
+        ),
+        (
+            b"W, [2025-05-30T22:08:09.233140 #8]  WARN -- sidekiq: Redis::TimeoutError",
+            epoch(2025, 5, 30, 22, 8, 9),
+            "ruby",
+            "sidekiq",
+            b"Redis::TimeoutError",
+        ),
+        (
+            b"2019/02/18 15:18:42 redis: dial tcp 10.0.3.7:6379: connect: connection refused",
+            epoch(2019, 2, 18, 15, 18, 42),
+            "go",
+            None,
+            b"redis: dial tcp 10.0.3.7:6379: connect: connection refused",
+        ),
+        (
+            b"32196:M 09 Apr 2021 04:48:42.620 # Error condition on socket for SYNC",
+            epoch(2021, 4, 9, 4, 48, 42),
+            "redis-server",
+            "redis-server",
+            b"Error condition on socket for SYNC",
+        ),
+        (
+            b"2016-08-16T14:02:09+00:00 app[web.1]: 2016-08-16 14:02:09 ERROR Redis down",
+            epoch(2016, 8, 16, 14, 2, 9),
+            "heroku",
+            "app[web.1]",
+            b"2016-08-16 14:02:09 ERROR Redis down",
+        ),
+        (
+            b"api-1   | 2024-03-05T10:00:00.123456789Z [ioredis] Unhandled error event",
+            epoch(2024, 3, 5, 10, 0, 0),
+            "iso",
+            "api-1",
+            b"[ioredis] Unhandled error event",
+        ),
+    ],
+)
+def test_timestamps_recognises_format(
+    line: bytes, expected: int, fmt: str, source: str | None, body: bytes
+) -> None:
+    stamp = StampParser().start_of(line)
+    assert stamp is not None
+    assert stamp.epoch == expected
+    assert stamp.fmt == fmt
+    assert stamp.source == source
+    assert line[stamp.body_start :] == body
+    assert START_RE.match(line) is not None or line.startswith(b"api-1")
+
+
+def test_timestamps_syslog_uses_given_year() -> None:
+    line = b"Aug 12 15:54:42 web01 app[1234]: Redis connection failed"
+    stamp = StampParser(year=2023).start_of(line)
+    assert stamp is not None
+    assert stamp.epoch == epoch(2023, 8, 12, 15, 54, 42)
+    assert stamp.source == "app"
+    assert line[stamp.body_start :] == b"Redis connection failed"
+
+
+def test_timestamps_syslog_infers_year_from_reference() -> None:
+    reference = datetime(2025, 3, 1, tzinfo=UTC)
+    parser = StampParser(reference=reference)
+    january = parser.start_of(b"Jan  5 01:02:03 host cron[1]: x")
+    december = parser.start_of(b"Dec 31 23:59:59 host cron[1]: x")
+    assert january is not None and december is not None
+    assert january.epoch == epoch(2025, 1, 5, 1, 2, 3)
+    # After the reference date in its year: the stamp must be from the year before.
+    assert december.epoch == epoch(2024, 12, 31, 23, 59, 59)
+
+
+def test_timestamps_tz_applies_to_zoneless_stamps_only() -> None:
+    parser = StampParser(tz=parse_tz("+02:00"))
+    local = parser.start_of(b"2024-12-24 02:14:34,250 ERROR x")
+    zoned = parser.start_of(b"2024-12-24T00:14:34Z ERROR x")
+    assert local is not None and zoned is not None
+    assert local.epoch == epoch(2024, 12, 24, 0, 14, 34)
+    assert zoned.epoch == epoch(2024, 12, 24, 0, 14, 34)
+
+
+def test_timestamps_tz_accepts_iana_names() -> None:
+    paris = parse_tz("Europe/Paris")
+    stamp = StampParser(tz=paris).start_of(b"2025-07-01 12:00:00 x")
+    assert stamp is not None
+    assert stamp.epoch == epoch(2025, 7, 1, 10, 0, 0)  # CEST is UTC+2
+
+
+def test_timestamps_parse_tz_forms() -> None:
+    assert parse_tz(None) is UTC
+    assert parse_tz("UTC") is UTC
+    assert parse_tz("-05:30") == timezone(-timedelta(hours=5, minutes=30))
+    with pytest.raises(UsageError):
+        parse_tz("Mars/Olympus")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (b'{"time": 1723478082123, "msg": "redis error"}', epoch(2024, 8, 12, 15, 54, 42)),
+        (b'{"ts": 1723478082.5, "msg": "x"}', epoch(2024, 8, 12, 15, 54, 42)),
+        (b'{"timestamp": "2024-08-12T15:54:42.1Z", "event": "x"}', epoch(2024, 8, 12, 15, 54, 42)),
+        (
+            b'{"@timestamp": "2024-08-12T17:54:42+02:00", "message": "x"}',
+            epoch(2024, 8, 12, 15, 54, 42),
+        ),
+        (b'{"time": "1723478082", "msg": "x"}', epoch(2024, 8, 12, 15, 54, 42)),
+    ],
+)
+def test_timestamps_json_lines_time_fields(line: bytes, expected: int) -> None:
+    stamp = StampParser().start_of(line)
+    assert stamp is not None
+    assert stamp.fmt == "json"
+    assert stamp.epoch == expected
+
+
+def test_timestamps_json_without_time_is_not_a_stamp() -> None:
+    assert StampParser().start_of(b'{"msg": "no time here"}') is None
+    assert StampParser().start_of(b"{not json") is None
+
+
+def test_timestamps_json_message_joins_message_fields() -> None:
+    line = (
+        b'{"level":50,"time":1,"msg":"redis error","err":{"type":"Error",'
+        b'"message":"connect ETIMEDOUT","stack":"Error: connect ETIMEDOUT\\n    at x"}}'
+    )
+    message = json_message(line)
+    assert message is not None
+    assert "redis error" in message
+    assert "Error: connect ETIMEDOUT" in message
+    assert "    at x" in message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"Traceback (most recent call last):",
+        b'  File "/app/x.py", line 3, in f',
+        b"\tat io.lettuce.core.RedisClient.connect(RedisClient.java:216)",
+        b"Caused by: java.net.UnknownHostException: redis.internal",
+        b"redis.exceptions.ConnectionError: Error 111 connecting to localhost:6379.",
+        b"",
+    ],
+)
+def test_timestamps_continuation_lines_are_not_record_starts(line: bytes) -> None:
+    assert StampParser().start_of(line) is None
+    assert START_RE.match(line) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            b"WARNING:utils.redis_client_production:Redis connection failed",
+            "utils.redis_client_production",
+        ),
+        (
+            b" WARN 1 --- [ioEventLoop-4-2] i.l.core.protocol.ConnectionWatchdog  : Cannot",
+            "i.l.core.protocol.ConnectionWatchdog",
+        ),
+        (b"- celery.worker - ERROR - boom", "celery.worker"),
+        (b"ERROR app.cache: refresh failed", "app.cache"),
+        (b"just a message", None),
+    ],
+)
+def test_timestamps_source_in_body(body: bytes, source: str | None) -> None:
+    assert source_in_body(body) == source
+
+
+def test_timestamps_invalid_dates_are_not_stamps() -> None:
+    assert StampParser().start_of(b"2025-13-45T99:00:00Z x") is None
