@@ -193,13 +193,26 @@ def _gai(*names: str) -> frozenset[int]:
     return frozenset(getattr(socket, name) for name in names if hasattr(socket, name))
 
 
+# Text patterns are written in lower case and matched against the lower-cased record (cheaper than
+# re.IGNORECASE); escapes such as \S, \d, \b are the only upper-case letters allowed in them. A
+# pattern that starts with a literal lets `re` skip ahead quickly, so a leading \b is used only
+# where a short token needs it.
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """The evidence that one category is identified by, across live errors and log text.
 
     `gai_codes` are getaddrinfo error codes; `errnos` are OSError.errno values on this platform;
     `exception_types` are fully qualified class names (matched along the MRO); `resp_prefixes` are
-    the first word of a Redis error reply; `text` are regular expressions for log records.
+    the first word of a Redis error reply. For log records: `text_codes` are the error numbers
+    clients print ("Error 111 connecting", "[Errno -2]", "(os error 104)", "errno: -4078"):
+    positive for errno values of Linux, macOS and Windows, negative for getaddrinfo codes;
+    `text` are regular expressions of the mechanism (OS and library messages), and like
+    `text_codes` they count only when the record also shows it is about Redis (`RELEVANCE`);
+    `redis_text` are Redis-specific patterns (server replies, Redis client idioms) that are
+    evidence of both the category and the relevance. Text patterns are lower case and matched
+    against the lower-cased record.
     """
 
     category: Category
@@ -208,24 +221,86 @@ class Rule:
     exception_types: tuple[str, ...] = ()
     resp_prefixes: tuple[str, ...] = ()
     text: tuple[str, ...] = field(default=())
+    redis_text: tuple[str, ...] = field(default=())
+    text_codes: frozenset[int] = frozenset()
 
 
-# ONE table. Order matters for text: the first rule whose pattern matches wins, so the more
-# specific evidence comes first.
+# ONE table. For live errors the typed columns are disjoint, so their order does not matter; for
+# log text the precedence is `_TEXT_PRECEDENCE` below (the most specific evidence first).
 RULES: tuple[Rule, ...] = (
     Rule(
         Category.DNS_NXDOMAIN,
         gai_codes=_gai("EAI_NONAME", "EAI_NODATA", "EAI_ADDRFAMILY"),
         exception_types=("dns.resolver.NXDOMAIN", "dns.resolver.NoAnswer"),
+        # glibc/musl EAI_NONAME -2, EAI_NODATA -5; Windows WSAHOST_NOT_FOUND, WSANO_DATA
+        text_codes=frozenset({-2, -5, 11001, 11004}),
+        text=(
+            r"name or service not known",  # glibc
+            r"name does not resolve",  # musl
+            r"nodename nor servname provided",  # macOS / BSD
+            r"no such host is known",  # Windows
+            r"no address associated with (?:host)?name",
+            r"the requested name is valid, but no data",
+            r"no such host\b",  # Go
+            r"enotfound",  # Node
+            r"eai_(?:noname|nodata|addrfamily)",
+            r"unknownhostexception",  # Java
+            r"unresolvedaddressexception",  # Java NIO / Netty
+            r"nxdomain",
+            r"getaddrinfo failed\b(?!: (?:temporary|try again|non-recoverable))",  # Windows, PHP
+            r"\(socketerror\)",  # redis-rb 3/4: "Error connecting to Redis on h:p (SocketError)"
+            r"could not resolve host|couldn't resolve host|unable to resolve host",
+            r"failed to resolve",
+            r"host not found\b",
+        ),
     ),
     Rule(
         Category.DNS_TEMPORARY,
         gai_codes=_gai("EAI_AGAIN", "EAI_FAIL"),
         exception_types=("dns.resolver.NoNameservers", "dns.resolver.LifetimeTimeout"),
+        # glibc/musl EAI_AGAIN -3, EAI_FAIL -4; Windows WSATRY_AGAIN, WSANO_RECOVERY
+        text_codes=frozenset({-3, -4, 11002, 11003}),
+        text=(
+            r"temporary failure in name resolution",  # glibc
+            r"non-recoverable failure in name resolution",
+            r"eai_(?:again|fail)\b",  # Node, C
+            r"server misbehaving",  # Go
+            r"lookup \S+(?: on \S+)?: [^\n]*(?:timeout|timed out|refused|unreachable|no answer)",
+            r"servfail",  # and Node's ESERVFAIL
+            r"etimeout\b|econnrefused \S+:53\b",  # Node dns module ("queryA ETIMEOUT host")
+            r"getaddrinfo\b[^\n]*try again\b",  # musl, Ruby, PHP
+            r"\. try again\b",  # redis-py on musl: "Error -3 connecting to h:p. Try again."
+            r"temporary error during hostname resolution",  # Windows 11002
+            r"resource temporarily unavailable[^\n]*(?:getaddrinfo|dns|resolv|lookup|hostname)",
+            r"getaddrinfo[^\n]*resource temporarily unavailable",
+            r"dns[^\n]*resource temporarily unavailable",
+            r"dns operation timed out|all nameservers failed|no nameservers",  # dnspython
+            r"dns (?:resolution|lookup|query) (?:timed out|timeout|failed temporarily)",
+        ),
     ),
     Rule(
         Category.TLS,
         exception_types=("ssl.SSLError", "ssl.CertificateError"),
+        text=(
+            r"certificate_verify_failed|certificate verify failed",
+            r"wrong_version_number|wrong version number",
+            r"\[ssl(?:: [a-z_]+)?\]",  # Python's "[SSL: CODE]"
+            r"ssl\w*(?:error|exception)\b|eof occurred in violation of protocol",
+            r"ssl_connect returned",  # Ruby OpenSSL
+            r"x509: ",  # Go
+            r"tls: |tls handshake|ssl handshake|handshake_failure|handshake failed",
+            r"sslv3_alert|tlsv1_alert|unknown_ca|bad certificate",
+            r"certificate has expired|cert_has_expired|self[- ]signed certificate",
+            r"unable to get local issuer certificate|unable_to_verify_leaf_signature",
+            r"depth_zero_self_signed_cert|self_signed_cert_in_chain|err_tls_cert_altname_invalid",
+            r"hostname mismatch|doesn't match either of|certificate is not valid for",
+            r"pkix path building failed|unable to find valid certification path",  # Java
+            r"notsslrecordexception",  # Netty
+            r"remote certificate is invalid",  # .NET
+            r"invalid peer certificate|invalidcertificate",  # rustls
+            r"before secure tls connection was established",  # Node
+            r"ssl routines|decryption failed or bad record mac|record layer failure",
+        ),
     ),
     Rule(
         Category.AUTH,
@@ -235,23 +310,73 @@ RULES: tuple[Rule, ...] = (
             "redis.exceptions.NoPermissionError",
         ),
         resp_prefixes=("NOAUTH", "WRONGPASS", "NOPERM", "INVALIDPASSWORD"),
+        text=(
+            r"invalid password\b",
+            r"authenticationerror|authentication ?failure|authentication failed",
+            r"auth(?:entication)? (?:failed|error|rejected)\b",
+            r"nopermissionerror|has no permissions to (?:run|access)",  # Redis ACL
+        ),
+        redis_text=(
+            r"noauth|wrongpass|noperm\b|invalidpassword",
+            r"invalid username-password pair",
+            r"called without any password configured",
+            r"client sent auth, but no password is set",
+            r"redisauthrequiredexception",
+        ),
     ),
     Rule(
         Category.LOADING,
         exception_types=("redis.exceptions.BusyLoadingError",),
         resp_prefixes=("LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "NOREPLICAS"),
+        text=(r"busyloadingerror",),
+        redis_text=(
+            r"redis is loading the dataset|loading redis is loading",
+            r"redis is busy running|busy redis is busy",
+            r"masterdown|link with master is down",
+            r"tryagain|noreplicas|not enough good replicas",
+            r"redisloadingexception|redisbusyexception|jedisbusyexception",
+        ),
     ),
     Rule(
         Category.READONLY,
         exception_types=("redis.exceptions.ReadOnlyError",),
         resp_prefixes=("READONLY",),
+        text=(r"readonlyerror",),
+        redis_text=(
+            r"you can't write against a read only (?:replica|slave)",
+            r"readonly you can't write",
+            r"redisreadonlyexception",
+        ),
     ),
     Rule(
         Category.OOM,
         exception_types=("redis.exceptions.OutOfMemoryError",),
         resp_prefixes=("OOM",),
+        redis_text=(
+            r"oom command not allowed",
+            r"command not allowed when used memory",
+            r"used memory > 'maxmemory'",
+            r"redisoutofmemoryexception",
+            r"out of memory allocating \d+ bytes",  # redis-server log
+        ),
     ),
-    Rule(Category.MISCONF, resp_prefixes=("MISCONF",)),
+    Rule(
+        Category.MISCONF,
+        resp_prefixes=("MISCONF",),
+        redis_text=(
+            r"misconf\b",
+            r"configured to save rdb snapshots",
+            # redis-server log: persistence failing (MISCONF follows for writes)
+            r"can't save in background",
+            r"background saving error",
+            r"failed opening (?:the )?(?:temp )?\.?rdb",
+            r"write error saving db on disk",
+            r"error trying to save the db",
+            r"error writing to the (?:temp )?(?:aof|rdb)|error moving the (?:temp )?(?:aof|rdb)",
+            r"short write while writing to the aof",
+            r"opening the temp file needed for master <-> (?:replica|slave) synchronization",
+        ),
+    ),
     Rule(
         Category.CLUSTER,
         exception_types=(
@@ -263,37 +388,143 @@ RULES: tuple[Rule, ...] = (
             "redis.exceptions.MasterDownError",
         ),
         resp_prefixes=("CLUSTERDOWN", "CROSSSLOT", "MOVED", "ASK"),
+        text=(
+            r"moved \d{1,5} [\w.\-\[\]:]+:\d+|ask \d{1,5} \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d+",
+            r"clusterdownerror|clustererror\b|cluster ?error\b",
+        ),
+        redis_text=(
+            r"clusterdown|crossslot|hash slot not served",
+            r"keys in request don't hash to the same slot",
+            r"cluster state changed: fail",
+            r"clusterallfailederror|failed to refresh slots cache",
+            r"jedisclustermaxattemptsexception|no more cluster attempts left",
+            r"no reachable node in cluster|jedisnoreachableclusternodeexception",
+            r"too many cluster redirections",
+            r"couldn't map cluster keyspace|redisclusterexception",
+        ),
     ),
     Rule(
         Category.REFUSED,
         errnos=_errnos("ECONNREFUSED", "WSAECONNREFUSED") | {111, 61, 10061},
         exception_types=("ConnectionRefusedError",),
+        text_codes=frozenset({111, 61, 10061, 4078}),  # 4078: Node's ECONNREFUSED on Windows
+        text=(
+            r"econnrefused|connection refused|connectionrefusederror|actively refused",
+            # localised OS messages (the code is usually there too)
+            r"connexion refus|verbindung(?:saufbau)? (?:abgelehnt|verweigert)",
+            r"conexi[oó]n (?:rehusada|rechazada)|connessione rifiutata|conex[aã]o recusada",
+            # a unix socket path that does not exist: nothing is listening
+            r"error 2 connecting to \S+\.sock|connect enoent",
+            r"\.sock\b[^\n]*no such file or directory",
+        ),
     ),
     Rule(
         Category.TIMEOUT,
         errnos=_errnos("ETIMEDOUT", "WSAETIMEDOUT") | {110, 60, 10060},
         exception_types=("TimeoutError", "redis.exceptions.TimeoutError", "socket.timeout"),
+        text_codes=frozenset({110, 60, 10060, 4039}),
+        text=(
+            r"etimedout|timed out|i/o timeout|deadline exceeded",
+            r"timeout (?:connecting|reading|writing|performing|awaiting|waiting|while)\b",
+            r"timeout(?:error|exception)\b|connecttimeout\b|commandtimeout",
+            r"connection timeout\b|connect timeout\b|read timeout\b|write timeout\b",
+            r"socket timeout\b|pool timeout\b|response timeout\b|command timeout\b",
+            r"did not properly respond after a period of time",  # Windows 10060
+            r"unable to acquire connection",  # Redisson
+        ),
+        redis_text=(  # redis-server replication
+            r"master timeout\b|timeout connecting to the master",
+            r"for sync: operation now in progress",
+        ),
     ),
     Rule(
         Category.RESET,
         errnos=_errnos("ECONNRESET", "EPIPE", "ECONNABORTED", "WSAECONNRESET")
         | {104, 54, 10054, 32, 103, 53, 10053},
         exception_types=("ConnectionResetError", "BrokenPipeError", "ConnectionAbortedError"),
+        text_codes=frozenset({104, 54, 10054, 32, 103, 10053, 4077, 4047}),
+        text=(
+            r"econnreset|epipe\b|econnaborted",
+            r"connection reset|broken pipe|connection ?aborted|forcibly closed",
+            r"connectionreseterror|brokenpipeerror",
+            r"connection closed by (?:server|peer|remote)|socket closed on remote end",
+            r"server closed the connection|closed the connection unexpectedly",
+            r"connection (?:was )?closed (?:unexpectedly|prematurely)",
+            r"exception: connection (?:is )?closed\b|error: connection (?:is )?closed\b",
+            r"connection is closed\.",  # ioredis
+            r"socket closed unexpectedly|socketclosedunexpectedlyerror",
+            r"unexpected end of stream|unexpected end of file|eof(?:error|exception)",
+            r": eof(?![a-z])|: unexpected eof|unexpected eof(?![a-z])",  # Go io.EOF
+            r"connection lost\b|connection to redis lost|redis connection gone from",
+            r"read error on connection|went away\b|socket error on read socket",
+            r"use of closed network connection",  # Go
+            r"error while reading line from the server",  # predis
+            r"connection with (?:master|replica|slave)\b[^\n]*lost\b",  # redis-server log
+            r"socketfailure|socketclosed\b",  # StackExchange.Redis failure types
+        ),
     ),
     Rule(
         Category.UNREACHABLE,
         errnos=_errnos("EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN", "ENETDOWN", "EADDRNOTAVAIL")
         | {113, 101, 65, 51, 10065, 10051},
+        text_codes=frozenset({113, 101, 65, 51, 10065, 10051, 112, 100, 99, 49, 10049}),
+        text=(
+            r"ehostunreach|enetunreach|ehostdown|enetdown|eaddrnotavail",
+            r"no route to host|noroutetohostexception",
+            r"network is unreachable|host is unreachable|network is down|host is down",
+            r"network unreachable|host unreachable",
+            r"cannot assign requested address",
+            r"unreachable (?:host|network)",  # Windows 10065 / 10051
+        ),
     ),
     Rule(
         Category.MAX_CLIENTS,
         # redis-py maps "ERR max number of clients reached" to ConnectionError; RESP prefix "ERR"
         # is too broad, so the reply's text is matched (server replies are not localised).
-        text=(r"max(?:imum)? number of clients reached",),
+        redis_text=(r"max(?:imum)? number of clients reached",),
     ),
     Rule(
         Category.PROTOCOL,
         exception_types=("redis.exceptions.InvalidResponse",),
+        text=(r"protocol ?error\b|invalidresponse|protocolfailure",),
+        redis_text=(
+            r"invalid (?:multi)?bulk length|unbalanced quotes in request",
+            r"protocol error, got|expected '\$', got",
+            r"redis: can't parse|redis: invalid reply|unexpected response line",
+            r"possible security attack detected",  # redis-server fed HTTP
+            r"jedis\w*exception: unknown reply",
+        ),
+    ),
+    Rule(
+        Category.OTHER,
+        # Redis-related failures with no mechanism in the text (the cause is elsewhere, e.g. in a
+        # line this record does not carry). Lowest precedence.
+        # EAI_SERVICE -8: the port in the URL is not a number.
+        text_codes=frozenset({-8}),
+        text=(
+            r"connectionerror|connectioninterrupted|cannotconnecterror",
+            r"could not connect\b|couldn't connect\b|cannot connect\b|can't connect\b",
+            r"unable to connect\b|failed to connect\b|could not reach\b|unable to reach\b",
+            r"error (?:-?\d+ |\w+ )?connecting to\b|connection (?:error|failed|failure)\b",
+            r"too many connections|pool (?:is )?exhausted|could not get a resource",
+            r"servname not supported",
+            r"redis\w*(?:connection|command)\w*(?:exception|error)\b",
+            r"jedis\w*exception\b|lettuce\w*exception\b|redisson\w*exception\b",
+            r"redis::(?:base)?(?:connection|cannotconnect|timeout)error",
+        ),
+        redis_text=(
+            r"maxretriesperrequesterror|max retries per request limit",
+            r"unabletoconnect|unabletoresolvephysicalconnection",
+            r"not possible to connect to the redis server",
+            r"no connection is available to service this operation",
+            r"redis connection in broken state|ready check failed",
+            r"redis: client is closed|redigo: connection pool exhausted|clientclosederror",
+            r"retry limit exceeded while trying to reconnect",
+            r"unable to (?:re)?connect to redis|failed to (?:re)?connect to redis",
+            r"cannot (?:re)?connect to redis|could not (?:re)?connect to redis",
+            r"redis(?: connection| server)? (?:is )?(?:unavailable|down|unreachable)\b",
+            r"redis (?:connection|server) (?:failed|error)",
+        ),
     ),
 )
 
@@ -400,30 +631,311 @@ def classify_exception(exc: BaseException) -> Category:
 # Log text
 # --------------------------------------------------------------------------------------------
 
+#: Lower-case byte substrings for a cheap pre-filter of raw log chunks. Invariant (tested over the
+#: whole case table, and enforced by `classify_text` itself): every record `classify_text`
+#: classifies contains at least one of these, compared case-insensitively. A chunk without any of
+#: them holds no Redis failure, so a log scanner may skip it without decoding it.
+REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
+    b"redis",  # redis-py, ioredis, node-redis, go-redis, predis, phpredis, Redisson, redis-rb, ...
+    b"6379",
+    b"6380",
+    b"jedis",
+    b"lettuce",
+    b"redigo",
+    b"replyerror",
+    b"errorreply",
+    b"(error) ",
+    b"-err ",
+    b"noauth",
+    b"wrongpass",
+    b"noperm",
+    b"invalidpassword",
+    b"username-password",
+    b"without any password configured",
+    b"client sent auth",
+    b"master",
+    b"replica",
+    b"slave",
+    b"tryagain",
+    b"noreplicas",
+    b"read only",
+    b"readonly",
+    b"oom command",
+    b"used memory",
+    b"maxmemory",
+    b"out of memory allocating",
+    b"misconf",
+    b"rdb",
+    b"aof",
+    b"save in background",
+    b"background saving",
+    b"saving db",
+    b"save the db",
+    b"cluster",
+    b"crossslot",
+    b"slot",
+    b"number of clients",
+    b"bulk length",
+    b"unbalanced quotes",
+    b"protocol error",
+    b"expected '$'",
+    b"unexpected response line",
+    b"security attack",
+    b"for sync",
+    b"connecting to",
+    b"from socket",
+    b"to socket",
+    b"max retries per request",
+    b"maxretriesperrequest",
+    b"unabletoconnect",
+    b"unabletoresolvephysicalconnection",
+    b"no connection is available",
+    b"ready check failed",
+    b"clientclosederror",
+)
+
+#: Evidence that a record is about Redis, besides the `redis_text` patterns of `RULES`: client
+#: names, Redis URLs, Redis ports, redis-py's message idioms and redis-server's replication lines.
+RELEVANCE: tuple[str, ...] = (
+    r"redis",  # any client or class named after it, redis:// and rediss:// URLs, hostnames
+    r"jedis|lettuce|redigo",
+    r"replyerror|errorreply|\(error\) |-err ",  # redis-errors (Node), redis-cli, RESP
+    r"6379\b(?<!\d6379)|6380\b(?<!\d6380)",  # and 26379 (Sentinel), 16379 (cluster bus)
+    r"error -?\d+ connecting to \S+:\d+\.",  # redis-py's "Error 111 connecting to h:p."
+    r"error while reading from socket|timeout (?:reading from|writing to) socket",  # redis-py
+    r"error -?\d+ while writing to socket",  # redis-py
+    r"error condition on socket for sync|master <-> (?:replica|slave)",  # redis-server
+    r"connecting to master\b|connection with master\b|unable to connect to master\b",
+    r"timeout connecting to the master\b|master aborted replication",
+    r"error reply to ping from master|master timeout\b",
+)
+
+# Category precedence for text: server replies first (they name the failure exactly), then the
+# network stages in the order a connection goes through them, then protocol and the catch-all.
+_TEXT_PRECEDENCE: tuple[Category, ...] = (
+    Category.AUTH,
+    Category.MISCONF,
+    Category.OOM,
+    Category.READONLY,
+    Category.MAX_CLIENTS,
+    Category.LOADING,
+    Category.CLUSTER,
+    Category.TLS,
+    Category.DNS_TEMPORARY,
+    Category.DNS_NXDOMAIN,
+    Category.UNREACHABLE,
+    Category.TIMEOUT,
+    Category.REFUSED,
+    Category.PROTOCOL,
+    Category.RESET,
+    Category.OTHER,
+)
+
+# redisdoctor's own client (redisdoctor.state) writes the category's name into its log lines.
+_OWN_LOG_LINE = re.compile(
+    r"redis (?:still )?unavailable at \S+: (?P<a>[a-z_]+)\b|redis failure changed to (?P<b>[a-z_]+)"
+)
+# A line that reports success never counts, whatever error it quotes.
+_SUCCESS_TEXT: tuple[str, ...] = (
+    r"reconnected|restored|recovered|ready to accept connections|connection established",
+    r"connected to redis|redis client connected|successfully connected",
+)
+# A Python traceback's source line (after `File "...", line N`) is code, not the failure.
+_TRACEBACK_FILE_LINE = re.compile(r'^\s*file ".*", line \d+')
+
+
+# Error numbers as clients print them: "Error 111 connecting", "[Errno -2]", "[WinError 10061]",
+# "(os error 104)", "errno: -111" (Node: libuv's negative errno), "SocketException (10061)",
+# "(104, 'Connection reset by peer')" (a Python OSError's args).
+_CODE = re.compile(
+    r"errno: ?(?P<node>-?\d+)(?![\d.:])"  # Node prints libuv's negated errno: "errno: -111"
+    r"|error:? (-?\d+)(?![\d.:])|errno[= ](-?\d+)(?![\d.:])|\[errno (-?\d+)(?![\d.:])"
+    r"|\[winerror (\d+)|os error (\d+)|socketexception \((\d+)|socket error:? (-?\d+)"
+    r"|error ?code[:=]? ?(-?\d+)(?![\d.:])|wsaerror:? (\d+)|\((-?\d+)(?:, ['\"]|\))"
+)
+
+
+def _codes_in(line: str) -> frozenset[int]:
+    """The error numbers printed in `line`; negative ones are getaddrinfo codes, except Node's
+    `errno: -111`, which is a negated errno."""
+    found = set()
+    for match in _CODE.finditer(line):
+        node = match.group("node")
+        if node is not None:
+            found.add(abs(int(node)))
+        else:
+            found.add(int(next(group for group in match.groups() if group is not None)))
+    return frozenset(found)
+
+
+_REGEX_META = frozenset("\\.^$*+?{}[]()|")
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """`pattern` split at its top-level `|` (outside groups and character classes)."""
+    parts: list[str] = []
+    depth = start = index = 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def leading_literal(alternative: str) -> str:
+    """The literal text every match of `alternative` starts with ("" when it starts with a
+    class, group or assertion). Used as a cheap `in` gate before running a regex."""
+    chars: list[str] = []
+    index = 0
+    while index < len(alternative):
+        char = alternative[index]
+        if char == "\\":
+            escaped = alternative[index + 1 : index + 2]
+            if not escaped or escaped.isalnum():
+                break
+            chars.append(escaped)
+            index += 2
+        elif char in _REGEX_META:
+            break
+        else:
+            chars.append(char)
+            index += 1
+    if index < len(alternative) and alternative[index] in "?*{" and chars:
+        chars.pop()  # a quantifier makes the last character optional
+    return "".join(chars)
+
+
+class _Matcher:
+    """Patterns joined into one flat alternation (so `re` can skip ahead by first character),
+    run only when the line contains one of the alternatives' leading literals (a C-speed `in`
+    test that rejects most lines before any regex runs)."""
+
+    __slots__ = ("gates", "regex")
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        alternatives = [alt for pattern in patterns for alt in _top_level_alternatives(pattern)]
+        gates = [leading_literal(alt) for alt in alternatives]
+        # An alternative without a leading literal could match anywhere: no gate then.
+        # A gate that contains another gate adds nothing: keep the shortest ones.
+        unique = sorted(set(gates), key=len)
+        kept = [gate for i, gate in enumerate(unique) if not any(g in gate for g in unique[:i])]
+        self.gates: tuple[str, ...] | None = tuple(kept) if all(gates) else None
+        self.regex = re.compile("|".join(patterns), re.MULTILINE)
+
+    def search(self, line: str) -> bool:
+        if self.gates is not None and not any(map(line.__contains__, self.gates)):
+            return False
+        return self.regex.search(line) is not None
+
 
 @dataclass(frozen=True, slots=True)
-class _CompiledText:
+class _CategoryText:
     category: Category
-    pattern: re.Pattern[str]
+    redis: _Matcher | None  # the Redis-specific patterns: they prove relevance too
+    every: _Matcher | None  # all patterns, for a record already known to be about Redis
+    codes: frozenset[int]
 
 
-def _compile_text_rules() -> tuple[_CompiledText, ...]:
-    return tuple(
-        _CompiledText(rule.category, re.compile(text, re.IGNORECASE))
-        for rule in RULES
-        for text in rule.text
-    )
+def _matcher(patterns: tuple[str, ...]) -> _Matcher | None:
+    return _Matcher(patterns) if patterns else None
+
+
+def _compile_text_rules() -> tuple[_CategoryText, ...]:
+    compiled = []
+    for category in _TEXT_PRECEDENCE:
+        rule = _RULES_BY_CATEGORY.get(category)
+        if rule is None or not (rule.text or rule.redis_text or rule.text_codes):
+            continue
+        compiled.append(
+            _CategoryText(
+                category,
+                _matcher(rule.redis_text),
+                _matcher(rule.redis_text + rule.text),
+                rule.text_codes,
+            )
+        )
+    return tuple(compiled)
 
 
 _TEXT_RULES = _compile_text_rules()
+_RELEVANCE = _Matcher(RELEVANCE)
+_HINTS = tuple(hint.decode() for hint in REDIS_RELEVANCE_HINTS)
+_CATEGORY_BY_VALUE = {category.value: category for category in Category}
+_SUCCESS = _Matcher(_SUCCESS_TEXT)
+
+
+def _line_category(line: str, relevant: bool) -> Category | None:
+    """The category of one lower-cased line, in precedence order. Mechanisms (generic patterns,
+    error numbers) count only when the record is `relevant`."""
+    if not relevant:
+        for rules in _TEXT_RULES:
+            if rules.redis is not None and rules.redis.search(line):
+                return rules.category
+        return None
+    codes: frozenset[int] | None = None
+    for rules in _TEXT_RULES:
+        if rules.every is not None and rules.every.search(line):
+            return rules.category
+        if rules.codes:
+            if codes is None:
+                codes = _codes_in(line)
+            if codes & rules.codes:
+                return rules.category
+    return None
 
 
 def classify_text(record: str) -> Category | None:
-    """Classify one log record's text; None when it is not evidence of a Redis failure."""
-    for compiled in _TEXT_RULES:
-        if compiled.pattern.search(record):
-            return compiled.category
-    return None
+    """Classify one log record's text; None when it is not evidence of a Redis failure.
+
+    A record may span lines (a traceback): its lines are read from the last one up, since the
+    root cause is usually printed last, and the first specific category found wins over the
+    catch-all `other`. A mechanism (an error number, "connection refused", ENOTFOUND, ...)
+    counts only when the record shows it is about Redis (`RELEVANCE`, or a Redis-specific
+    pattern); success lines never count. Every record classified contains one of
+    `REDIS_RELEVANCE_HINTS` (case-insensitively).
+    """
+    text = record.lower()
+    if "redis" not in text and not any(map(text.__contains__, _HINTS)):
+        return None
+    own = _OWN_LOG_LINE.search(text)
+    if own is not None:
+        named = _CATEGORY_BY_VALUE.get(own.group("a") or own.group("b") or "")
+        if named is not None:
+            return named
+    relevant = "redis" in text or _RELEVANCE.search(text)
+    if "\n" not in text:
+        if _SUCCESS.search(text):
+            return None
+        return _line_category(text, relevant)
+    fallback: Category | None = None
+    lines = text.splitlines()
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if not line.strip() or (index > 0 and _TRACEBACK_FILE_LINE.match(lines[index - 1])):
+            continue
+        if _SUCCESS.search(line):
+            continue
+        category = _line_category(line, relevant)
+        if category is Category.OTHER:
+            fallback = category
+        elif category is not None:
+            return category
+    return fallback
 
 
 def rule_for(category: Category) -> Rule | None:

@@ -1,0 +1,150 @@
+"""The text half of the taxonomy: `classify_text` against the case table, relevance, speed."""
+
+from __future__ import annotations
+
+import re
+import timeit
+
+import pytest
+
+from redisdoctor.taxonomy import (
+    REDIS_RELEVANCE_HINTS,
+    RELEVANCE,
+    RULES,
+    Category,
+    classify_text,
+)
+from tests.taxonomy_cases import CASES
+
+
+def _case_id(index: int, source: str) -> str:
+    return f"{index:03d}-{re.sub(r'[^A-Za-z0-9.]+', '_', source).strip('_')}"
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    CASES,
+    ids=[_case_id(index, case[0]) for index, case in enumerate(CASES)],
+)
+def test_classify_text_case_table(source: str, text: str, expected: Category | None) -> None:
+    assert classify_text(text) == expected, f"{source}: {text!r}"
+
+
+def test_case_table_size_and_coverage() -> None:
+    recognised = [case for case in CASES if case[2] is not None]
+    lookalikes = [case for case in CASES if case[2] is None]
+    assert len(CASES) >= 200
+    assert len(lookalikes) >= 40
+    assert {case[2] for case in recognised} == set(Category)
+    texts = [case[1] for case in CASES]
+    assert len(texts) == len(set(texts)), "duplicate rows"
+
+
+def test_classify_text_accepted_records_contain_a_relevance_hint() -> None:
+    for _source, text, _expected in CASES:
+        if classify_text(text) is not None:
+            lowered = text.lower().encode()
+            assert any(hint in lowered for hint in REDIS_RELEVANCE_HINTS), text
+
+
+def test_relevance_hints_are_lowercase_bytes() -> None:
+    for hint in REDIS_RELEVANCE_HINTS:
+        assert hint == hint.lower()
+        assert len(hint) >= 3
+
+
+def test_classify_text_hints_alone_are_not_enough() -> None:
+    # Relevance needs evidence, and a mechanism; a hint word with neither is not a failure.
+    assert classify_text("redis") is None
+    assert classify_text("cluster rebalanced, master elected") is None
+    assert classify_text("Connection refused") is None
+
+
+def _all_text_patterns() -> list[str]:
+    patterns = [p for rule in RULES for p in (*rule.text, *rule.redis_text)]
+    return patterns + list(RELEVANCE)
+
+
+def test_text_patterns_are_lowercase() -> None:
+    for pattern in _all_text_patterns():
+        # Upper case only in escapes (\S, \W, \D, \B); records are lower-cased before matching.
+        assert re.sub(r"\\[SWDB]", "", pattern) == re.sub(r"\\[SWDB]", "", pattern).lower(), pattern
+
+
+def test_text_patterns_start_with_a_literal_gate() -> None:
+    # Every alternative must start with >= 3 literal characters: that is the `in` test run
+    # before the regex, and what lets `re` skip ahead; without it every line pays the regex.
+    from redisdoctor.taxonomy import _top_level_alternatives, leading_literal
+
+    for pattern in _all_text_patterns():
+        for alternative in _top_level_alternatives(pattern):
+            assert len(leading_literal(alternative)) >= 3, (pattern, alternative)
+
+
+def test_leading_literal_stops_at_metacharacters() -> None:
+    from redisdoctor.taxonomy import leading_literal
+
+    assert leading_literal(r"connection ?aborted") == "connection"
+    assert leading_literal(r"\[ssl: x") == "[ssl: x"
+    assert leading_literal(r"error \d+") == "error "
+    assert leading_literal(r"\bnoauth") == ""
+
+
+def test_classify_text_reads_a_traceback_bottom_up_past_source_lines() -> None:
+    record = (
+        "Traceback (most recent call last):\n"
+        '  File "/app/redis/connection.py", line 698, in connect\n'
+        '    raise TimeoutError("Timeout connecting to server")\n'
+        "redis.exceptions.ConnectionError: Error 111 connecting to localhost:6379. "
+        "Connection refused."
+    )
+    assert classify_text(record) is Category.REFUSED
+    # The quoted source line alone would say timeout: it must be skipped, not just outranked.
+    source_only = (
+        "Traceback (most recent call last):\n"
+        '  File "/app/redis/connection.py", line 698, in connect\n'
+        '    raise TimeoutError("Timeout connecting to server")\n'
+        "redis.exceptions.ConnectionError: Error connecting to localhost:6379."
+    )
+    assert classify_text(source_only) is Category.OTHER
+
+
+def test_classify_text_mechanism_needs_relevance_elsewhere_in_the_record() -> None:
+    line = "Error: connect ECONNREFUSED 10.0.0.8:7000"
+    assert classify_text(line) is None
+    assert classify_text(f"[ioredis] Unhandled error event: {line}") is Category.REFUSED
+    assert classify_text(f"worker crashed\n{line}\n    at redis-client.js:10") is Category.REFUSED
+
+
+def test_classify_text_own_client_names_the_category() -> None:
+    line = (
+        "ERROR:redisdoctor.client:Redis failure changed to tls at cache:6380 "
+        "(Connection reset by peer); next attempt in 300s"
+    )
+    assert classify_text(line) is Category.TLS
+
+
+def test_classify_text_node_errno_is_a_negated_errno_not_a_gai_code() -> None:
+    # Node prints libuv's errno negated: "errno: -2" is ENOENT (a missing unix socket), while
+    # redis-py's "Error -2 connecting" is getaddrinfo's EAI_NONAME.
+    assert (
+        classify_text("Redis error: connect ENOENT /tmp/redis.sock errno: -2") is Category.REFUSED
+    )
+    assert (
+        classify_text("Error -2 connecting to cache:6379. Unknown error.") is Category.DNS_NXDOMAIN
+    )
+    assert classify_text("Redis error, errno: -110, code: 'ETIMEDOUT'") is Category.TIMEOUT
+
+
+def test_classify_text_speed_on_typical_lines() -> None:
+    lines = [text for _source, text, _expected in CASES if "\n" not in text]
+    irrelevant = "2025-08-12T15:54:42Z INFO app.web: GET /api/v1/users/42 200 12ms request_id=3f2a"
+    for line in lines:  # warm up
+        classify_text(line)
+    per_call = min(
+        timeit.repeat(lambda: [classify_text(line) for line in lines], number=1, repeat=3)
+    ) / len(lines)
+    per_irrelevant = min(timeit.repeat(lambda: classify_text(irrelevant), number=200, repeat=3))
+    # Generous bounds (the suite shares 2 cores); measured ~25 us and ~5 us on a quiet machine.
+    assert per_call < 200e-6, per_call
+    assert per_irrelevant / 200 < 50e-6
