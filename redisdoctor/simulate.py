@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -413,9 +414,14 @@ def run_resilient_client(
     capture: list[LogLine] | None = None,
     jitter: float | None = None,
     attempt_times: list[float] | None = None,
+    through_client: bool = False,
 ) -> None:
     """Drive one ConnectionState through the scenario, adding its counts to `tally`
-    (`capture` collects its log lines, `attempt_times` the start of each attempt)."""
+    (`capture` collects its log lines, `attempt_times` the start of each attempt).
+
+    With `through_client` the state machine is driven by a real `ResilientRedis` around a
+    scripted redis-py client that raises the scenario's failure while Redis is down (one
+    operation at each attempt time; the operations between are counted, not run)."""
     low, high = scenario.op_interval
     op_mean = (low + high) / 2.0
     op_var = (high - low) ** 2 / 12.0
@@ -447,15 +453,22 @@ def run_resilient_client(
             if capture is not None:
                 capture.append(LogLine(at, level, RESILIENT_LOGGER, event.message or ""))
 
-    state = ConnectionState(
-        clock=clock,
-        rng=rng,
-        policy=scenario.policy(jitter),
-        log_window=scenario.log_window,
-        logger=_QUIET,
-        target=scenario.target,
-        on_event=on_event,
-    )
+    scripted: Any = None
+    operate: Callable[[], object] | None = None
+    if through_client:
+        resilient, scripted = _scripted_client(scenario, clock, rng, on_event, jitter)
+        operate = partial(resilient.get, "redisdoctor:simulate")
+        state = resilient.connection_state
+    else:
+        state = ConnectionState(
+            clock=clock,
+            rng=rng,
+            policy=scenario.policy(jitter),
+            log_window=scenario.log_window,
+            logger=_QUIET,
+            target=scenario.target,
+            on_event=on_event,
+        )
     begin_attempt = state.begin_attempt
     record_failure = state.record_failure
     set_clock = clock.set
@@ -489,13 +502,19 @@ def run_resilient_client(
                 attempt_times.append(at)
             while i < n_windows and windows[i][1] <= at:
                 i += 1
-            if i < n_windows and windows[i][0] <= at:
-                if attempts > 1:
-                    begin_attempt()
-                if cost:
-                    set_clock(at + cost)
-                delay = record_failure(category, detail)
-                nxt = clock.monotonic() + delay
+            down = i < n_windows and windows[i][0] <= at
+            if operate is not None:
+                scripted.down = down
+                operate()  # one application operation: the client decides what it costs
+            if down:
+                if operate is None:
+                    if attempts > 1:
+                        begin_attempt()
+                    if cost:
+                        set_clock(at + cost)
+                    record_failure(category, detail)
+                nxt = state.next_attempt_at
+                assert nxt is not None
                 if not due_mode:
                     nxt += uniform_residual(low, high, ops_rng)
                 if nxt >= horizon:
@@ -503,8 +522,9 @@ def run_resilient_client(
                 at = nxt
                 set_clock(at)
             else:
-                begin_attempt()
-                state.record_success()
+                if operate is None:
+                    begin_attempt()
+                    state.record_success()
                 healthy = True
                 tally.recoveries.append(at - windows[i - 1][1])
                 tally.reconnects.setdefault(i - 1, []).append(at)
@@ -520,6 +540,111 @@ def run_resilient_client(
             break
     if healthy and healthy_since < horizon:
         tally.operations += renewal_count(horizon - healthy_since, op_mean, op_var, ops_rng)
+
+
+#: Categories a ResilientRedis sees as connection failures (redis-py raises ConnectionError or
+#: TimeoutError for them), so the simulation can drive the real client for them.
+CLIENT_CATEGORIES = frozenset(
+    {
+        Category.DNS_NXDOMAIN,
+        Category.DNS_TEMPORARY,
+        Category.REFUSED,
+        Category.TIMEOUT,
+        Category.RESET,
+        Category.UNREACHABLE,
+        Category.TLS,
+        Category.AUTH,
+        Category.LOADING,
+        Category.MAX_CLIENTS,
+    }
+)
+
+
+def _failure_exception(category: Category, target: str) -> BaseException:
+    """The exception redis-py raises for `category`, with its cause chained as redis-py does."""
+    import socket
+    import ssl
+
+    import redis
+
+    detail = failure_detail(category, target)
+    causes: dict[Category, BaseException] = {
+        Category.DNS_NXDOMAIN: socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+        Category.DNS_TEMPORARY: socket.gaierror(
+            socket.EAI_AGAIN, "Temporary failure in name resolution"
+        ),
+        Category.REFUSED: ConnectionRefusedError(111, "Connection refused"),
+        Category.TIMEOUT: TimeoutError("timed out"),
+        Category.RESET: ConnectionResetError(104, "Connection reset by peer"),
+        Category.UNREACHABLE: OSError(113, "No route to host"),
+        Category.TLS: ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED]"),
+    }
+    outer: BaseException
+    if category is Category.TIMEOUT:
+        outer = redis.exceptions.TimeoutError(detail)
+    elif category is Category.AUTH:
+        outer = redis.exceptions.AuthenticationError(detail)
+    elif category is Category.LOADING:
+        outer = redis.exceptions.BusyLoadingError(detail)
+    else:
+        outer = redis.exceptions.ConnectionError(detail)
+    cause = causes.get(category)
+    if cause is not None:
+        outer.__cause__ = cause
+        outer.__context__ = cause
+    return outer
+
+
+def client_supports(category: Category) -> bool:
+    """True when the simulation can drive a real ResilientRedis for `category`."""
+    if category not in CLIENT_CATEGORIES:
+        return False
+    from redisdoctor.client import FAILOVER_ERRORS
+    from redisdoctor.taxonomy import classify_exception
+
+    exc = _failure_exception(category, DEFAULT_TARGET)
+    return isinstance(exc, FAILOVER_ERRORS) and classify_exception(exc) is category
+
+
+def _scripted_client(
+    scenario: Scenario,
+    clock: VirtualClock,
+    rng: random.Random,
+    on_event: Callable[[ClientEvent], None],
+    jitter: float | None,
+) -> tuple[Any, Any]:
+    """A ResilientRedis around a redis-py client whose server is scripted: while `down` every
+    command costs the failure's time on the clock and raises the failure; otherwise it answers."""
+    import redis
+
+    from redisdoctor.client import ResilientRedis
+
+    category = scenario.failure
+    cost = scenario.failure_cost
+    host, _, port = scenario.target.rpartition(":")
+
+    class ScriptedRedis(redis.Redis):
+        down = True
+
+        def execute_command(self, *args: Any, **options: Any) -> Any:
+            if self.down:
+                if cost:
+                    clock.sleep(cost)
+                raise _failure_exception(category, scenario.target)
+            return True if args and args[0] == "PING" else None
+
+    scripted = ScriptedRedis(host=host or "localhost", port=int(port or 6379))
+    resilient = ResilientRedis(
+        scripted,
+        clock=clock,
+        rng=rng,
+        policy=scenario.policy(jitter),
+        log_window=scenario.log_window,
+        logger=_QUIET,
+        on_event=on_event,
+        target=scenario.target,
+    )
+    return resilient, scripted
 
 
 def _resilient_chunk(args: tuple[Scenario, int, int, float | None]) -> _Tally:
@@ -554,6 +679,9 @@ def run_resilient(
 ) -> tuple[_Tally, int]:
     """The redisdoctor policy for the scenario's clients: (tally, clients simulated).
 
+    One client goes through a real ResilientRedis (around a scripted redis-py client) when the
+    failure is one the client fails over on; a fleet drives ConnectionState directly.
+
     Every client runs the real ConnectionState while the fleet's expected attempts fit in
     `budget`; beyond that the first K clients run it and the fleet's counts are scaled by N/K,
     and the other clients' reconnect times (the herd) are drawn from the policy's capped
@@ -564,7 +692,11 @@ def run_resilient(
     simulated = clients
     if per_client * clients > budget:
         simulated = max(1, min(clients, int(budget // per_client)))
-    if workers <= 1 or simulated < 2:
+    if clients == 1:
+        run_resilient_client(
+            scenario, 0, tally, capture=capture, through_client=client_supports(scenario.failure)
+        )
+    elif workers <= 1 or simulated < 2:
         for client in range(simulated):
             run_resilient_client(scenario, client, tally, capture=capture if client == 0 else None)
     else:
@@ -1024,9 +1156,17 @@ class SimulationReport:
                 return result
         raise KeyError(name)
 
+    @property
+    def engine(self) -> str:
+        """What drove the redisdoctor policy: "ResilientRedis" or "ConnectionState"."""
+        if self.scenario.clients == 1 and client_supports(self.scenario.failure):
+            return "ResilientRedis"
+        return "ConnectionState"
+
     def to_dict(self) -> dict[str, Any]:
         resilient = self.policy(RESILIENT)
         return {
+            "engine": self.engine,
             "scenario": self.scenario.to_dict(),
             "seed": self.scenario.seed,
             "policies": [p.to_dict() for p in self.policies],

@@ -11,10 +11,12 @@ import pytest
 from redisdoctor.baselines import BASELINES, REDIS_PY_8, baseline
 from redisdoctor.errors import UsageError
 from redisdoctor.simulate import (
+    CLIENT_CATEGORIES,
     RESILIENT,
     LogLine,
     Scenario,
     _Tally,
+    client_supports,
     herd_of,
     parse_category,
     parse_duration,
@@ -251,3 +253,40 @@ def test_simulate_baselines_are_documented() -> None:
         assert known.source and known.label
     with pytest.raises(KeyError):
         baseline("nope")
+
+
+@pytest.mark.parametrize("category", sorted(CLIENT_CATEGORIES))
+def test_simulate_resilient_redis_path_matches_the_state_machine(category: Category) -> None:
+    scenario = Scenario(hours=8, outages=((600.0, 6 * 3600.0),), failure=category, seed=4)
+    assert client_supports(category)
+    via_client: list[float] = []
+    direct: list[float] = []
+    client_lines: list[LogLine] = []
+    state_lines: list[LogLine] = []
+    client_tally, state_tally = _Tally(8), _Tally(8)
+    run_resilient_client(
+        scenario,
+        0,
+        client_tally,
+        capture=client_lines,
+        attempt_times=via_client,
+        through_client=True,
+    )
+    run_resilient_client(scenario, 0, state_tally, capture=state_lines, attempt_times=direct)
+    assert via_client == direct
+    assert client_tally.recoveries == state_tally.recoveries
+    assert [(line.at, line.level) for line in client_lines] == [
+        (line.at, line.level) for line in state_lines
+    ]
+    # Same lines; the client's recovery line also says what it did with the fallback's keys.
+    assert [line.message for line in client_lines[:-1]] == [
+        line.message for line in state_lines[:-1]
+    ]
+    assert client_lines[-1].message.startswith(state_lines[-1].message)
+    assert "fallback keys" in client_lines[-1].message
+
+
+def test_simulate_single_client_goes_through_resilient_redis() -> None:
+    assert simulate(Scenario(hours=1)).engine == "ResilientRedis"
+    assert simulate(Scenario(hours=1, clients=2)).engine == "ConnectionState"
+    assert simulate(Scenario(hours=1, failure=Category.OOM)).engine == "ConnectionState"
