@@ -899,7 +899,7 @@ def _line_category(line: str, relevant: bool) -> Category | None:
     return None
 
 
-def classify_text(record: str) -> Category | None:
+def classify_text(record: str, *, assume_redis: bool = False) -> Category | None:
     """Classify one log record's text; None when it is not evidence of a Redis failure.
 
     A record may span lines (a traceback): its lines are read from the last one up, since the
@@ -908,16 +908,20 @@ def classify_text(record: str) -> Category | None:
     counts only when the record shows it is about Redis (`RELEVANCE`, or a Redis-specific
     pattern); success lines never count. Every record classified contains one of
     `REDIS_RELEVANCE_HINTS` (case-insensitively).
+
+    With `assume_redis`, the record is taken to be about Redis whatever it says (for a line a
+    user pastes into `redisdoctor explain`): only the mechanism is classified, and the hint
+    invariant does not hold.
     """
     text = record.lower()
-    if "redis" not in text and not any(map(text.__contains__, _HINTS)):
+    if not assume_redis and "redis" not in text and not any(map(text.__contains__, _HINTS)):
         return None
     own = _OWN_LOG_LINE.search(text)
     if own is not None:
         named = _CATEGORY_BY_VALUE.get(own.group("a") or own.group("b") or "")
         if named is not None:
             return named
-    relevant = "redis" in text or _RELEVANCE.search(text)
+    relevant = assume_redis or "redis" in text or _RELEVANCE.search(text)
     if "\n" not in text:
         if _SUCCESS.search(text):
             return None
