@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import timeit
+from pathlib import Path
 
 import pytest
 
@@ -148,3 +149,20 @@ def test_classify_text_speed_on_typical_lines() -> None:
     # Generous bounds (the suite shares 2 cores); measured ~25 us and ~5 us on a quiet machine.
     assert per_call < 200e-6, per_call
     assert per_irrelevant / 200 < 50e-6
+
+
+def _readme_section(name: str) -> str:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"<!-- section: {name} -->")
+    end = readme.find("\n## ", start)
+    return readme[start : end if end != -1 else None]
+
+
+def test_readme_categories_table_lists_every_category_with_its_transience() -> None:
+    section = _readme_section("categories")
+    for category in Category:
+        row = re.search(rf"^\| `{category.value}` \|(.*)$", section, re.MULTILINE)
+        assert row is not None, f"{category.value} missing from the README categories table"
+        cells = [cell.strip() for cell in row.group(1).split(" | ")]
+        assert cells[0] == category.info.meaning
+        assert cells[1] == ("yes" if category.transient else "no")
