@@ -22,6 +22,7 @@ import logging
 import math
 import random
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -668,6 +669,8 @@ def _expected_attempts(scenario: Scenario) -> float:
 
 #: Attempt events the real state machine runs per simulation; a bigger fleet is sampled.
 EVENT_BUDGET = 300_000
+#: Clients whose reconnect ramp a library baseline follows one by one (the rest are scaled).
+RAMP_CLIENTS = 2_000
 
 
 def run_resilient(
@@ -795,11 +798,9 @@ def _no_jitter_reconnects(scenario: Scenario, discoveries: dict[int, list[float]
         offsets.append(at)
     out = []
     for found in discoveries.get(k, []):
-        for offset in offsets:
-            if found + offset >= end:
-                if found + offset < scenario.horizon:
-                    out.append(found + offset)
-                break
+        index = bisect_left(offsets, end - found)
+        if index < len(offsets) and found + offsets[index] < scenario.horizon:
+            out.append(found + offsets[index])
     return out
 
 
@@ -973,19 +974,36 @@ def _reconnect_window(
     steady_from: list[float] = []
     recover = end < horizon
     times = tally.reconnects.setdefault(index, []) if recover else []
+    # The ramp up to the cap is followed client by client for up to RAMP_CLIENTS clients; a
+    # bigger fleet's ramp counts are scaled from theirs and the others reuse their schedules
+    # (shifted to their own start).
+    exact = min(n, RAMP_CLIENTS)
+    ramp = _Tally(tally.hours)
+    schedules: list[tuple[float, list[float], float]] = []  # (start, attempt times, next)
     for client in range(n):
         at = start + (0.0 if client == 0 and start == 0.0 else uniform_residual(low, high, rng))
-        failures = 0
-        while at < end:
-            tally.add_attempts(at)
-            if baseline.log_per_attempt:
-                tally.add_log(at + cost, "ERROR")
-            failures += 1
-            nominal = reconnect.nominal(failures)
-            delay = nominal * (1.0 + rng.uniform(-jitter, jitter)) if jitter else nominal
-            at += cost + delay
-            if nominal >= reconnect.cap:
-                break
+        if client < exact:
+            began = at
+            attempts: list[float] = []
+            failures = 0
+            while at < end:
+                attempts.append(at)
+                ramp.add_attempts(at)
+                if baseline.log_per_attempt:
+                    ramp.add_log(at + cost, "ERROR")
+                failures += 1
+                nominal = reconnect.nominal(failures)
+                delay = nominal * (1.0 + rng.uniform(-jitter, jitter)) if jitter else nominal
+                at += cost + delay
+                if nominal >= reconnect.cap:
+                    break
+            schedules.append((began, attempts, at))
+        else:
+            began, attempts, after = schedules[client % exact]
+            shift = at - began
+            at = after + shift
+            if at >= end:  # the ramp outlived the outage: its first attempt after the end
+                at = next((t + shift for t in attempts if t + shift >= end), at)
         if at < end:
             steady_from.append(at)
             if recover:
@@ -1003,6 +1021,15 @@ def _reconnect_window(
             tally.recoveries.append(first_after - end)
             times.append(first_after)
             tally.add_attempts(first_after)
+    if exact < n:
+        factor = n / exact
+        ramp.attempts = round(ramp.attempts * factor)
+        ramp.lookups = round(ramp.lookups * factor)
+        ramp.logs = {level: round(count * factor) for level, count in ramp.logs.items()}
+        ramp.hour_logs = [round(v * factor) for v in ramp.hour_logs]
+        ramp.hour_attempts = [round(v * factor) for v in ramp.hour_attempts]
+        ramp.minute_logs = {m: round(v * factor) for m, v in ramp.minute_logs.items()}
+    tally.merge(ramp)
     # Steady reconnects, all clients together, minute by minute (the ramp of clients that are
     # still on their way to the cap first).
     steady_from.sort()
