@@ -596,6 +596,12 @@ def _failure_exception(category: Category, target: str) -> BaseException:
     return outer
 
 
+def _engine(scenario: Scenario) -> str:
+    if scenario.clients == 1 and client_supports(scenario.failure):
+        return "ResilientRedis"
+    return "ConnectionState"
+
+
 def client_supports(category: Category) -> bool:
     """True when the simulation can drive a real ResilientRedis for `category`."""
     if category not in CLIENT_CATEGORIES:
@@ -1186,9 +1192,7 @@ class SimulationReport:
     @property
     def engine(self) -> str:
         """What drove the redisdoctor policy: "ResilientRedis" or "ConnectionState"."""
-        if self.scenario.clients == 1 and client_supports(self.scenario.failure):
-            return "ResilientRedis"
-        return "ConnectionState"
+        return _engine(self.scenario)
 
     def to_dict(self) -> dict[str, Any]:
         resilient = self.policy(RESILIENT)
@@ -1267,6 +1271,7 @@ def simulate(
     if progress:
         progress("simulating the redisdoctor policy")
     resilient, simulated = run_resilient(scenario, capture=capture, workers=workers)
+    engine = _engine(scenario)
     tallies: dict[str, _Tally] = {}
     for baseline in BASELINES:
         if baseline.name in scenario.baselines or baseline.name == "naive":
@@ -1275,8 +1280,10 @@ def simulate(
     results = [
         _result(
             RESILIENT,
-            "redisdoctor (ConnectionState)",
-            "redisdoctor.state.ConnectionState + BackoffPolicy + LogThrottle",
+            f"redisdoctor ({engine})",
+            "redisdoctor.client.ResilientRedis around a scripted redis-py client"
+            if engine == "ResilientRedis"
+            else "redisdoctor.state.ConnectionState + BackoffPolicy + LogThrottle",
             resilient,
             scenario,
             naive,
