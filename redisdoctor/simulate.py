@@ -654,14 +654,6 @@ def _scripted_client(
     return resilient, scripted
 
 
-def _resilient_chunk(args: tuple[Scenario, int, int, float | None]) -> _Tally:
-    scenario, first, last, jitter = args
-    tally = _Tally(_hours(scenario))
-    for client in range(first, last):
-        run_resilient_client(scenario, client, tally, jitter=jitter)
-    return tally
-
-
 def _hours(scenario: Scenario) -> int:
     return max(1, math.ceil(scenario.horizon / 3600.0 - 1e-9))
 
@@ -683,7 +675,6 @@ def run_resilient(
     scenario: Scenario,
     *,
     capture: list[LogLine] | None = None,
-    workers: int = 1,
     budget: int = EVENT_BUDGET,
 ) -> tuple[_Tally, int]:
     """The redisdoctor policy for the scenario's clients: (tally, clients simulated).
@@ -694,7 +685,7 @@ def run_resilient(
     Every client runs the real ConnectionState while the fleet's expected attempts fit in
     `budget`; beyond that the first K clients run it and the fleet's counts are scaled by N/K,
     and the other clients' reconnect times (the herd) are drawn from the policy's capped
-    schedule (see `_extrapolate`). `workers` > 1 splits the clients across processes."""
+    schedule (see `_extrapolate`)."""
     tally = _Tally(_hours(scenario))
     clients = scenario.clients
     per_client = _expected_attempts(replace(scenario, clients=1))
@@ -705,20 +696,9 @@ def run_resilient(
         run_resilient_client(
             scenario, 0, tally, capture=capture, through_client=client_supports(scenario.failure)
         )
-    elif workers <= 1 or simulated < 2:
+    else:
         for client in range(simulated):
             run_resilient_client(scenario, client, tally, capture=capture if client == 0 else None)
-    else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        bounds = [round(simulated * k / workers) for k in range(workers + 1)]
-        jobs = [(scenario, bounds[k], bounds[k + 1], None) for k in range(workers)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            parts = list(pool.map(_resilient_chunk, jobs))
-        for part in parts:
-            tally.merge(part)
     if simulated < clients:
         _extrapolate(tally, scenario, simulated)
     return tally, simulated
@@ -1260,7 +1240,6 @@ def simulate(
     scenario: Scenario,
     *,
     log_out: Path | None = None,
-    workers: int = 1,
     progress: Callable[[str], None] | None = None,
 ) -> SimulationReport:
     """Run the scenario for the redisdoctor policy and every baseline; optionally write the
@@ -1270,7 +1249,7 @@ def simulate(
     capture: list[LogLine] | None = [] if log_out is not None else None
     if progress:
         progress("simulating the redisdoctor policy")
-    resilient, simulated = run_resilient(scenario, capture=capture, workers=workers)
+    resilient, simulated = run_resilient(scenario, capture=capture)
     engine = _engine(scenario)
     tallies: dict[str, _Tally] = {}
     for baseline in BASELINES:
