@@ -333,7 +333,7 @@ RULES: tuple[Rule, ...] = (
             r"redis is loading the dataset|loading redis is loading",
             r"redis is busy running|busy redis is busy",
             r"masterdown|link with master is down",
-            r"tryagain|noreplicas|not enough good replicas",
+            r"tryagain|noreplicas|not enough good replicas|nomasterlink",
             r"redisloadingexception|redisbusyexception|jedisbusyexception",
         ),
     ),
@@ -446,6 +446,7 @@ RULES: tuple[Rule, ...] = (
         text=(
             r"econnreset|epipe\b|econnaborted",
             r"connection reset|broken pipe|connection ?aborted|forcibly closed",
+            r"forced an existing connection to close",
             r"connectionreseterror|brokenpipeerror",
             r"connection closed by (?:server|peer|remote)|socket closed on remote end",
             r"server closed the connection|closed the connection unexpectedly",
@@ -516,7 +517,7 @@ RULES: tuple[Rule, ...] = (
             r"maxretriesperrequesterror|max retries per request limit",
             r"unabletoconnect|unabletoresolvephysicalconnection",
             r"not possible to connect to the redis server",
-            r"no connection is available to service this operation",
+            r"no connection is (?:active/)?available to service",
             r"redis connection in broken state|ready check failed",
             r"redis: client is closed|redigo: connection pool exhausted|clientclosederror",
             r"retry limit exceeded while trying to reconnect",
@@ -690,6 +691,7 @@ REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
     b"unabletoconnect",
     b"unabletoresolvephysicalconnection",
     b"no connection is available",
+    b"no connection is active",
     b"ready check failed",
     b"clientclosederror",
 )
@@ -708,6 +710,7 @@ RELEVANCE: tuple[str, ...] = (
     r"connecting to master\b|connection with master\b|unable to connect to master\b",
     r"timeout connecting to the master\b|master aborted replication",
     r"error reply to ping from master|master timeout\b",
+    r"error writing to master|error reading from master|writing to master:",
 )
 
 # Category precedence for text: server replies first (they name the failure exactly), then the
@@ -741,7 +744,7 @@ _SUCCESS_TEXT: tuple[str, ...] = (
     r"connected to redis|redis client connected|successfully connected",
 )
 # A Python traceback's source line (after `File "...", line N`) is code, not the failure.
-_TRACEBACK_FILE_LINE = re.compile(r'^\s*file ".*", line \d+')
+_TRACEBACK_FILE_LINE = re.compile(r'file "[^"]*", line \d+')
 
 
 # Error numbers as clients print them: "Error 111 connecting", "[Errno -2]", "[WinError 10061]",
@@ -899,6 +902,25 @@ def _line_category(line: str, relevant: bool) -> Category | None:
     return None
 
 
+def _is_about_redis(text: str) -> bool:
+    """Relevance evidence anywhere in the record: `RELEVANCE`, or any Redis-specific pattern
+    (in a multi-line record the Redis-specific line need not be the one classified)."""
+    if _RELEVANCE.search(text):
+        return True
+    return any(rules.redis is not None and rules.redis.search(text) for rules in _TEXT_RULES)
+
+
+def _is_traceback_source(previous: str, line: str) -> bool:
+    """True when `line` is the source line Python prints under a `File "...", line N` frame
+    (indented deeper than the frame, even behind a `container  | ` prefix); the exception line
+    after a frame without source (`<stdin>`) is not indented and is kept."""
+    frame = _TRACEBACK_FILE_LINE.search(previous)
+    if frame is None:
+        return False
+    column = frame.start()
+    return len(line) > column and line[column] == " "
+
+
 def classify_text(record: str, *, assume_redis: bool = False) -> Category | None:
     """Classify one log record's text; None when it is not evidence of a Redis failure.
 
@@ -921,7 +943,7 @@ def classify_text(record: str, *, assume_redis: bool = False) -> Category | None
         named = _CATEGORY_BY_VALUE.get(own.group("a") or own.group("b") or "")
         if named is not None:
             return named
-    relevant = assume_redis or "redis" in text or _RELEVANCE.search(text)
+    relevant = assume_redis or "redis" in text or _is_about_redis(text)
     if "\n" not in text:
         if _SUCCESS.search(text):
             return None
@@ -930,7 +952,7 @@ def classify_text(record: str, *, assume_redis: bool = False) -> Category | None
     lines = text.splitlines()
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if not line.strip() or (index > 0 and _TRACEBACK_FILE_LINE.match(lines[index - 1])):
+        if not line.strip() or (index > 0 and _is_traceback_source(lines[index - 1], line)):
             continue
         if _SUCCESS.search(line):
             continue

@@ -1333,6 +1333,183 @@ CASES: tuple[Case, ...] = (
         "1:M 12 Mar 2024 10:00:00.123 # Out Of Memory allocating 1048576 bytes!",
         C.OOM,
     ),
+    # ---------------------------------------------------------------- shapes seen in public bug reports
+    (
+        "docker compose + redis-py 4.x traceback",
+        'worker-1  |   File "/usr/local/lib/python3.10/site-packages/redis/connection.py", line 665, in _connect\n'
+        "worker-1  |     sock.connect(socket_address)\n"
+        "worker-1  | ConnectionRefusedError: [Errno 111] Connection refused",
+        C.REFUSED,
+    ),
+    (
+        "redis-py 4.x REPL traceback (frame without source)",
+        "Traceback (most recent call last):\n"
+        '  File "<stdin>", line 1, in <module>\n'
+        "redis.exceptions.ConnectionError: Error 111 connecting to localhost:6379. Connection refused.",
+        C.REFUSED,
+    ),
+    (
+        "Synapse (txredisapi)",
+        "2021-03-11 12:29:02,802 - synapse.replication.tcp.redis - 270 - INFO - Connection to redis "
+        "server localhost:6379 failed: Connection was refused by other side: 111: Connection refused.",
+        C.REFUSED,
+    ),
+    (
+        "python-json-logger + redis-py 3.x",
+        '{"message": "Error 111 connecting to ec2-3-4-5-6.compute-1.amazonaws.com:8029. ECONNREFUSED.", '
+        '"levelname": "ERROR", "exc_info": "Traceback (most recent call last):\\n  File '
+        '\\"/app/redis/connection.py\\", line 484, in connect\\nConnectionRefusedError: [Errno 111] ECONNREFUSED"}',
+        C.REFUSED,
+    ),
+    (
+        "go-redis v9.5",
+        "redis: connection pool: failed to dial after 1 attempts: dial tcp 10.9.8.7:6379: i/o timeout",
+        C.TIMEOUT,
+    ),
+    (
+        "Go application + go-redis",
+        "2022/02/21 21:39:42 ApplicationStartupError: Error while trying to connect to Redis: dial tcp 10.0.1.53:6379: i/o timeout",
+        C.TIMEOUT,
+    ),
+    (
+        "connect-redis (node_redis 0.x)",
+        "500 Error: Redis connection 10.0.0.3:6379 failed - read ETIMEDOUT",
+        C.TIMEOUT,
+    ),
+    (
+        "Heroku router + ioredis 4.x",
+        "Apr 08 17:17:45 app/web.1 [ioredis] Unhandled error event: Error: connect ETIMEDOUT",
+        C.TIMEOUT,
+    ),
+    (
+        "ioredis 4.x error object",
+        "Error: connect ETIMEDOUT\n"
+        "    at Socket.<anonymous> (/srv/node_modules/ioredis/built/redis/index.js:310:37)\n"
+        "    at Socket._onTimeout (node:net:475:8) {\n"
+        "  errorno: 'ETIMEDOUT',\n"
+        "  code: 'ETIMEDOUT',\n"
+        "  syscall: 'connect'\n"
+        "}",
+        C.TIMEOUT,
+    ),
+    (
+        "Jedis 5.x",
+        "redis.clients.jedis.exceptions.JedisException: Could not get a resource from the pool",
+        C.OTHER,
+    ),
+    (
+        "StackExchange.Redis 2.2",
+        "StackExchange.Redis.RedisConnectionException: No connection is active/available to service "
+        "this operation: GET sess_42, mc: 1/1/0, mgr: 10 of 10 available, clientName: web-1, v: 2.2.88.56325",
+        C.OTHER,
+    ),
+    (
+        "StackExchange.Redis 1.2",
+        "No connection is available to service this operation: HSETNX user:9\n"
+        " SocketClosed on cache-prod/Interactive, origin: ProcessReadBytes, input-buffer: 0, outstanding: 0",
+        C.RESET,
+    ),
+    (
+        "StackExchange.Redis 2.2",
+        "Unhandled exception. StackExchange.Redis.RedisConnectionException: No connection is "
+        "active/available to service this operation: SET k ; It was not possible to connect to the "
+        "redis server(s). ConnectTimeout, mc: 1/1/0",
+        C.TIMEOUT,
+    ),
+    (
+        "RedLock.net + StackExchange.Redis",
+        "Error locking lock instance cache:6380 (master, disconnected): No connection is available to "
+        "service this operation: SET redlock:0cb7",
+        C.OTHER,
+    ),
+    (
+        "Sidekiq 3.x (Procfile)",
+        "18:08:54 worker.1 | 2014-10-07T16:08:54.499Z 25067 TID-ot9yxdtv8 ERROR: heartbeat: Error "
+        "connecting to Redis on 127.0.0.1:6379 (ECONNREFUSED)",
+        C.REFUSED,
+    ),
+    (
+        "Bugsnag + redis-rb 3.x",
+        "**Redis::TimeoutError** in **sidekiq#default**\nConnection timed out",
+        C.TIMEOUT,
+    ),
+    (
+        "Spring Data Redis 2.x (Lettuce, epoll)",
+        "Servlet.service() threw exception [Request processing failed; nested exception is "
+        "org.springframework.data.redis.RedisSystemException: Redis exception; nested exception is "
+        "io.lettuce.core.RedisException: io.netty.channel.unix.Errors$NativeIoException: "
+        "syscall:read(..) failed: Connection reset by peer] with root cause",
+        C.RESET,
+    ),
+    (
+        "Lettuce 5.x on Windows (translated message)",
+        "Caused by: java.io.IOException: The remote host has forced an existing connection to close.\n"
+        "\tat sun.nio.ch.SocketDispatcher.read0(Native Method)\n"
+        "\tat io.lettuce.core.protocol.CommandHandler.channelRead(CommandHandler.java:556)",
+        C.RESET,
+    ),
+    (
+        "Redis 7 replica in docker compose",
+        "redis-1  | 1:S 14 Jul 2025 10:34:11.993 # Error condition on socket for SYNC: Connection refused",
+        C.REFUSED,
+    ),
+    (
+        "Redis 7 replica",
+        "1246:S 17 Jul 2024 22:21:29.218 * Master is currently unable to PSYNC but should be in the "
+        "future: -NOMASTERLINK Can't SYNC while not connected with my master",
+        C.LOADING,
+    ),
+    (
+        "Redis 6 replica (k8s)",
+        "1:S 11 Jan 2023 00:49:34.722 # Unable to connect to MASTER: Invalid argument",
+        C.OTHER,
+    ),
+    (
+        "Redis 2.4 replica",
+        "[2710] 17 Oct 16:56:30 # I/O error writing to MASTER: Connection refused",
+        C.REFUSED,
+    ),
+    (
+        "Laravel 6 (phpredis)",
+        "[2019-12-08 15:49:43] local.ERROR: read error on connection to redis-master:6379 "
+        '{"exception":"[object] (RedisException(code: 0): read error on connection to '
+        "redis-master:6379 at /var/www/vendor/laravel/framework/src/Illuminate/Redis/Connections/Connection.php:111)",
+        C.RESET,
+    ),
+    (
+        "credis / phpredis",
+        "Fatal error: Uncaught exception 'RedisException' with message 'read error on connection' in "
+        "/srv/lib/Credis/Client.php:843",
+        C.RESET,
+    ),
+    (
+        "Celery 4.x on Windows",
+        "[ERROR/MainProcess] consumer: Cannot connect to redis://:**@cache.example.cn:6379/12: Error "
+        "11001 connecting to cache.example.cn:6379. Name or service not known.. Trying again in 2.00 seconds...",
+        NX,
+    ),
+    (
+        "Celery 5.x TLS broker",
+        "[2025-07-23 16:45:16,254: ERROR/MainProcess] consumer: Cannot connect to rediss://cache.internal/5: "
+        "Timeout connecting to server.",
+        C.TIMEOUT,
+    ),
+    (
+        "Celery 3.x",
+        "[2015-11-20 18:18:08,590: ERROR/MainProcess] consumer: Cannot connect to redis://localhost:6379//: "
+        "Error while reading from socket: (104, 'Connection reset by peer').",
+        C.RESET,
+    ),
+    (
+        "Celery 5.x",
+        "[2023-03-13 11:15:58,007: INFO/MainProcess] Connected to redis://redis:6379/0",
+        None,
+    ),
+    (
+        "go-redis v6 (no Redis evidence)",
+        "fea MGet err [read tcp 10.244.7.10:42208->10.33.3.156:19260: i/o timeout]",
+        None,
+    ),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
         "psycopg2 2.9",
