@@ -290,3 +290,19 @@ def test_simulate_single_client_goes_through_resilient_redis() -> None:
     assert simulate(Scenario(hours=1)).engine == "ResilientRedis"
     assert simulate(Scenario(hours=1, clients=2)).engine == "ConnectionState"
     assert simulate(Scenario(hours=1, failure=Category.OOM)).engine == "ConnectionState"
+
+
+def test_simulate_sampled_fleet_agrees_with_the_full_fleet() -> None:
+    end = 12 * 3600.0
+    scenario = Scenario(hours=13, outages=((0.0, end),), clients=300, seed=6)
+    full, everyone = run_resilient(scenario, budget=10**9)
+    sampled, some = run_resilient(scenario, budget=5_000)
+    assert everyone == 300 and some < 60
+    assert abs(sampled.attempts - full.attempts) < 0.02 * full.attempts
+    assert abs(sum(sampled.logs.values()) - sum(full.logs.values())) < 0.03 * sum(
+        full.logs.values()
+    )
+    full_herd, sampled_herd = herd_of(full.reconnects[0], end), herd_of(sampled.reconnects[0], end)
+    assert sampled_herd.clients == full_herd.clients == 300
+    assert abs(sampled_herd.spread_seconds - full_herd.spread_seconds) < 30.0
+    assert abs(sampled_herd.max_per_second - full_herd.max_per_second) <= 3
