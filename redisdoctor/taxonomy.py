@@ -300,6 +300,7 @@ RULES: tuple[Rule, ...] = (
             r"invalid peer certificate|invalidcertificate",  # rustls
             r"before secure tls connection was established",  # Node
             r"ssl routines|decryption failed or bad record mac|record layer failure",
+            r"failed to enable crypto|ssl operation failed",  # PHP streams
         ),
     ),
     Rule(
@@ -442,6 +443,7 @@ RULES: tuple[Rule, ...] = (
         errnos=_errnos("ECONNRESET", "EPIPE", "ECONNABORTED", "WSAECONNRESET")
         | {104, 54, 10054, 32, 103, 53, 10053},
         exception_types=("ConnectionResetError", "BrokenPipeError", "ConnectionAbortedError"),
+        redis_text=(r"socketclosedunexpectedlyerror",),  # node-redis 4
         text_codes=frozenset({104, 54, 10054, 32, 103, 10053, 4077, 4047}),
         text=(
             r"econnreset|epipe\b|econnaborted",
@@ -453,7 +455,7 @@ RULES: tuple[Rule, ...] = (
             r"connection (?:was )?closed (?:unexpectedly|prematurely)",
             r"exception: connection (?:is )?closed\b|error: connection (?:is )?closed\b",
             r"connection is closed\.",  # ioredis
-            r"socket closed unexpectedly|socketclosedunexpectedlyerror",
+            r"socket closed unexpectedly",
             r"unexpected end of stream|unexpected end of file|eof(?:error|exception)",
             r": eof(?![a-z])|: unexpected eof|unexpected eof(?![a-z])",  # Go io.EOF
             r"connection lost\b|connection to redis lost|redis connection gone from",
@@ -524,7 +526,7 @@ RULES: tuple[Rule, ...] = (
             r"unable to (?:re)?connect to redis|failed to (?:re)?connect to redis",
             r"cannot (?:re)?connect to redis|could not (?:re)?connect to redis",
             r"redis(?: connection| server)? (?:is )?(?:unavailable|down|unreachable)\b",
-            r"redis (?:connection|server) (?:failed|error)",
+            r"redis (?:connection|server) (?:failed|error)|redis connection to \S+ failed",
         ),
     ),
 )
@@ -694,6 +696,7 @@ REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
     b"no connection is active",
     b"ready check failed",
     b"clientclosederror",
+    b"socketclosedunexpectedlyerror",
 )
 
 #: Evidence that a record is about Redis, besides the `redis_text` patterns of `RULES`: client

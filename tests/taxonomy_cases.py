@@ -1510,6 +1510,51 @@ CASES: tuple[Case, ...] = (
         "fea MGet err [read tcp 10.244.7.10:42208->10.33.3.156:19260: i/o timeout]",
         None,
     ),
+    (
+        "node-redis 4.x (path shows the client)",
+        "Error: Socket closed unexpectedly\n"
+        "    at Socket.<anonymous> (/app/node_modules/@node-redis/client/dist/lib/client/socket.js:182:118)",
+        C.RESET,
+    ),
+    (
+        "node-redis 4.x (class name only)",
+        "client error SocketClosedUnexpectedlyError: Socket closed unexpectedly\n"
+        "    at Socket.<anonymous> (/srv/app/socket.js:194:118)",
+        C.RESET,
+    ),
+    (
+        "phpredis 5.x TLS",
+        "PHP Warning:  Redis::connect(): SSL operation failed with code 1. OpenSSL Error messages:\n"
+        "error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed in /srv/t.php on line 12",
+        C.TLS,
+    ),
+    (
+        "phpredis 5.x TLS",
+        "PHP Warning:  Redis::connect(): Failed to enable crypto in /srv/t.php on line 12",
+        C.TLS,
+    ),
+    (
+        "redis-cli 6 --tls",
+        "Could not connect to Redis at cluster.cache.amazonaws.com:6379: SSL_connect failed: certificate verify failed",
+        C.TLS,
+    ),
+    (
+        "node_redis 2.x",
+        "Redis connection to 127.0.0.1:6379 failed - connect Unknown system errno 105\n"
+        "    at RedisClient.on_error (/srv/node_modules/redis/index.js:163:24)",
+        C.OTHER,
+    ),
+    (
+        "Redisson 3.28",
+        'Exception in thread "main" org.redisson.client.RedisConnectionException: java.util.concurrent.TimeoutException\n'
+        "\tat org.redisson.connection.MasterSlaveConnectionManager.doConnect(MasterSlaveConnectionManager.java:229)",
+        C.TIMEOUT,
+    ),
+    (
+        "node (no Redis evidence)",
+        "Error: getaddrinfo ENOTFOUND host.docker.internal\n    at GetAddrInfoReqWrap.onlookup (node:dns:107:26)",
+        None,
+    ),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
         "psycopg2 2.9",
