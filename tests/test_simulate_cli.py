@@ -138,3 +138,18 @@ def test_simulate_cli_log_out_writes_the_seed_format(tmp_path: Path) -> None:
     assert all(AFTER_LINE.match(line) for line in after)
     assert "restored" in after[-1]
     assert sorted(report["log_files"]) == sorted([str(out / "before.log"), str(out / "after.log")])
+
+
+def test_simulate_cli_entry_point_is_deterministic_across_processes() -> None:
+    import os
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "redisdoctor", "simulate", "--json", "--hours", "3"]
+    outputs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run(args, capture_output=True, check=True, env=env, timeout=60)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])["exit_code"] == ExitCode.OK
