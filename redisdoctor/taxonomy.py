@@ -331,8 +331,8 @@ RULES: tuple[Rule, ...] = (
         resp_prefixes=("LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "NOREPLICAS"),
         text=(r"busyloadingerror",),
         redis_text=(
-            r"redis is loading the dataset|loading redis is loading",
-            r"redis is busy running|busy redis is busy",
+            r"is loading the dataset in memory|loading redis is loading",  # Redis and Valkey
+            r"is busy running a script|busy redis is busy",
             r"masterdown|link with master is down",
             r"tryagain|noreplicas|not enough good replicas|nomasterlink",
             r"redisloadingexception|redisbusyexception|jedisbusyexception",
@@ -640,6 +640,9 @@ def classify_exception(exc: BaseException) -> Category:
 #: them holds no Redis failure, so a log scanner may skip it without decoding it.
 REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
     b"redis",  # redis-py, ioredis, node-redis, go-redis, predis, phpredis, Redisson, redis-rb, ...
+    b"valkey",
+    b"loading the dataset",
+    b"busy running a script",
     b"6379",
     b"6380",
     b"jedis",
@@ -703,6 +706,7 @@ REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
 #: names, Redis URLs, Redis ports, redis-py's message idioms and redis-server's replication lines.
 RELEVANCE: tuple[str, ...] = (
     r"redis",  # any client or class named after it, redis:// and rediss:// URLs, hostnames
+    r"valkey",  # the Redis fork: valkey-server, valkey-py, valkey-glide
     r"jedis|lettuce|redigo",
     r"replyerror|errorreply|\(error\) |-err ",  # redis-errors (Node), redis-cli, RESP
     r"6379\b(?<!\d6379)|6380\b(?<!\d6380)",  # and 26379 (Sentinel), 16379 (cluster bus)

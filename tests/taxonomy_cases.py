@@ -1555,6 +1555,23 @@ CASES: tuple[Case, ...] = (
         "Error: getaddrinfo ENOTFOUND host.docker.internal\n    at GetAddrInfoReqWrap.onlookup (node:dns:107:26)",
         None,
     ),
+    # ---------------------------------------------------------------- Valkey (the Redis fork)
+    (
+        "valkey-py 6.x",
+        "valkey.exceptions.ConnectionError: Error -2 connecting to cache.internal:6379. Name or service not known.",
+        NX,
+    ),
+    ("valkey-server 8", "-LOADING Valkey is loading the dataset in memory", C.LOADING),
+    (
+        "valkey-server 8 replica log",
+        "1:S 02 Apr 2025 09:00:00.000 # Error condition on socket for SYNC: Connection refused",
+        C.REFUSED,
+    ),
+    (
+        "valkey-glide 1.x",
+        "ClosingError: Valkey connection failed: Connection refused (os error 111)",
+        C.REFUSED,
+    ),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
         "psycopg2 2.9",
