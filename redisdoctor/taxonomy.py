@@ -449,7 +449,8 @@ RULES: tuple[Rule, ...] = (
             r"econnreset|epipe\b|econnaborted",
             r"connection reset|broken pipe|connection ?aborted|forcibly closed",
             r"forced an existing connection to close",
-            r"connectionreseterror|brokenpipeerror",
+            r"connectionreseterror|brokenpipeerror|connectionclosederror",
+            r"reader at end of file",  # aioredis 1.x
             r"connection closed by (?:server|peer|remote)|socket closed on remote end",
             r"server closed the connection|closed the connection unexpectedly",
             r"connection (?:was )?closed (?:unexpectedly|prematurely)",
@@ -527,6 +528,10 @@ RULES: tuple[Rule, ...] = (
             r"cannot (?:re)?connect to redis|could not (?:re)?connect to redis",
             r"redis(?: connection| server)? (?:is )?(?:unavailable|down|unreachable)\b",
             r"redis (?:connection|server) (?:failed|error)|redis connection to \S+ failed",
+            # redis-server cannot start or load its data: it is down for its clients
+            r"short read or oom loading db|bad file format reading the append only file",
+            r"wrong signature trying to load db|could not create server tcp listening socket",
+            r"failed listening on port",
         ),
     ),
 )
@@ -643,6 +648,11 @@ REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
     b"valkey",
     b"loading the dataset",
     b"busy running a script",
+    b"loading db",
+    b"load db",
+    b"append only file",
+    b"listening socket",
+    b"failed listening on port",
     b"6379",
     b"6380",
     b"jedis",
@@ -710,7 +720,7 @@ RELEVANCE: tuple[str, ...] = (
     r"jedis|lettuce|redigo",
     r"replyerror|errorreply|\(error\) |-err ",  # redis-errors (Node), redis-cli, RESP
     r"6379\b(?<!\d6379)|6380\b(?<!\d6380)",  # and 26379 (Sentinel), 16379 (cluster bus)
-    r"error -?\d+ connecting to \S+:\d+\.",  # redis-py's "Error 111 connecting to h:p."
+    r"error -?\d+ connecting (?:to )?\S+:\d+\.",  # redis-py: "Error 111 connecting to h:p."
     r"error while reading from socket|timeout (?:reading from|writing to) socket",  # redis-py
     r"error -?\d+ while writing to socket",  # redis-py
     r"error condition on socket for sync|master <-> (?:replica|slave)",  # redis-server

@@ -1572,6 +1572,58 @@ CASES: tuple[Case, ...] = (
         "ClosingError: Valkey connection failed: Connection refused (os error 111)",
         C.REFUSED,
     ),
+    # ---------------------------------------------------------------- more server replies, redis-server start-up, aioredis
+    ("redis-cli 7", "(error) MOVED 12539 127.0.0.1:7002", C.CLUSTER),
+    (
+        "redis-cli 7 via k8s probe",
+        "Readiness probe failed: Could not connect to Redis at 127.0.0.1:6379: Connection refused",
+        C.REFUSED,
+    ),
+    (
+        "docker healthcheck",
+        "redis-cli ping: (error) LOADING Redis is loading the dataset in memory",
+        C.LOADING,
+    ),
+    (
+        "Redis 7 log",
+        "1:M 01 Feb 2024 08:00:00.000 # Short read or OOM loading DB. Unrecoverable error, aborting now.",
+        C.OTHER,
+    ),
+    (
+        "Redis 6 log",
+        "1:M 01 Feb 2024 08:00:00.000 # Could not create server TCP listening socket *:6379: bind: Address already in use",
+        C.OTHER,
+    ),
+    (
+        "Redis 7 log",
+        "1:M 01 Feb 2024 08:00:00.000 # Failed listening on port 6379 (tcp), aborting.",
+        C.OTHER,
+    ),
+    (
+        "Redis 7 reply",
+        "-MISCONF Errors writing to the AOF file: No space left on device",
+        C.MISCONF,
+    ),
+    ("aioredis 1.x", "aioredis.errors.ConnectionClosedError: Reader at end of file", C.RESET),
+    (
+        "aioredis 2.x",
+        "aioredis.exceptions.ConnectionError: Error 111 connecting to localhost:6379. Connect call failed ('127.0.0.1', 6379).",
+        C.REFUSED,
+    ),
+    (
+        "redis-py 2.10",
+        "ConnectionError: Error 111 connecting localhost:6379. Connection refused.",
+        C.REFUSED,
+    ),
+    ("Redis 7 reply", "-NOSCRIPT No matching script. Please use EVAL. (redis)", None),
+    (
+        "Redis 7 reply",
+        "ReplyError: EXECABORT Transaction discarded because of previous errors.",
+        None,
+    ),
+    ("Redis 7 reply", "ReplyError: BUSYKEY Target key name already exists.", None),
+    ("Redis 7 log", "1:M 01 Feb 2024 08:00:00.000 # User requested shutdown...", None),
+    ("Redis 7 log", "1:M 01 Feb 2024 08:00:00.000 * Received SIGTERM scheduling shutdown...", None),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
         "psycopg2 2.9",
