@@ -26,6 +26,7 @@ def explain(
         list[str] | None,
         typer.Argument(
             help="The error line (quote it; several words are joined). '-' reads stdin.",
+            metavar="TEXT",
             show_default=False,
         ),
     ] = None,
