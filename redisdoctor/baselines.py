@@ -74,6 +74,8 @@ class Baseline:
     operation (its length is the number of retries). `reconnect` is a background reconnect loop
     (then operations do not connect themselves). `op_waits_reconnects` makes an operation wait
     for that many failed reconnects before it fails (ioredis' maxRetriesPerRequest).
+    `serves_fallback`: a failed operation is then served from memory (the seed's client had an
+    in-memory fallback; plain libraries raise to the application).
     """
 
     name: str
@@ -84,6 +86,7 @@ class Baseline:
     reconnect: Reconnect | None = None
     op_waits_reconnects: int = 0
     log_per_attempt: bool = False
+    serves_fallback: bool = False
 
     @property
     def attempts_per_op(self) -> int:
@@ -126,8 +129,10 @@ def _go_redis_retry(
 NAIVE = Baseline(
     name="naive",
     label="naive (seed's before)",
-    source="the seed's client: one connect per operation, one WARNING per failed operation",
+    source="the seed's client: one connect per operation, one WARNING per failed operation, "
+    "then its in-memory fallback",
     connect_timeout=math.nan,  # the scenario's --connect-timeout
+    serves_fallback=True,
 )
 
 REDIS_PY_7 = Baseline(

@@ -914,6 +914,8 @@ def _per_op_window(
     )
     tally.operations += ops
     tally.failed_ops += ops
+    if baseline.serves_fallback:
+        tally.fallback_ops += ops
     _per_op_recovery(scenario, tally, rng, index, end, low + extra, high + extra)
 
 
