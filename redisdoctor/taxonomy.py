@@ -284,11 +284,16 @@ RULES: tuple[Rule, ...] = (
         text=(
             r"certificate_verify_failed|certificate verify failed",
             r"wrong_version_number|wrong version number",
-            r"\[ssl(?:: [a-z_]+)?\]",  # Python's "[SSL: CODE]"
+            r"\[ssl: [a-z_]+\]|\[ssl\][^\n]*_ssl\.c",  # Python: "[SSL: X]", "[SSL] ... (_ssl.c:N)"
             r"ssl\w*(?:error|exception)\b|eof occurred in violation of protocol",
             r"ssl_connect returned",  # Ruby OpenSSL
             r"x509: ",  # Go
-            r"tls: |tls handshake|ssl handshake|handshake_failure|handshake failed",
+            # Go's crypto/tls errors (a bare "tls:" could be a setting: "tls: {}")
+            r"tls: (?:first record|failed to|handshake|bad certificate|unknown certificate)",
+            r"tls: (?:internal|protocol version|no renegotiation|unsupported|received)",
+            r"tls: (?:server selected|oversized record|illegal parameter|certificate)",
+            r"tls: (?:unrecognized name|access denied)",
+            r"tls handshake|ssl handshake|handshake_failure|handshake failed",
             r"sslv3_alert|tlsv1_alert|unknown_ca|bad certificate",
             r"certificate has expired|cert_has_expired|self[- ]signed certificate",
             r"unable to get local issuer certificate|unable_to_verify_leaf_signature",
@@ -427,9 +432,13 @@ RULES: tuple[Rule, ...] = (
         text=(
             r"etimedout|timed out|i/o timeout|deadline exceeded",
             r"timeout (?:connecting|reading|writing|performing|awaiting|waiting|while)\b",
-            r"timeout(?:error|exception)\b|connecttimeout\b|commandtimeout",
-            r"connection timeout\b|connect timeout\b|read timeout\b|write timeout\b",
-            r"socket timeout\b|pool timeout\b|response timeout\b|command timeout\b",
+            # ...but not a setting: "connectTimeout=5000", "read timeout: 10s"
+            r"timeout(?:error|exception)\b|connecttimeout\b(?!\s*[=:]\s*\w)",
+            r"commandtimeout(?!\s*[=:]\s*\w)",
+            r"connection timeout\b(?!\s*[=:]\s*\w)|connect timeout\b(?!\s*[=:]\s*\w)",
+            r"read timeout\b(?!\s*[=:]\s*\w)|write timeout\b(?!\s*[=:]\s*\w)",
+            r"socket timeout\b(?!\s*[=:]\s*\w)|pool timeout\b(?!\s*[=:]\s*\w)",
+            r"response timeout\b(?!\s*[=:]\s*\w)|command timeout\b(?!\s*[=:]\s*\w)",
             r"did not properly respond after a period of time",  # Windows 10060
             r"unable to acquire connection",  # Redisson
         ),

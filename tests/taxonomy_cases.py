@@ -1624,7 +1624,28 @@ CASES: tuple[Case, ...] = (
     ("Redis 7 reply", "ReplyError: BUSYKEY Target key name already exists.", None),
     ("Redis 7 log", "1:M 01 Feb 2024 08:00:00.000 # User requested shutdown...", None),
     ("Redis 7 log", "1:M 01 Feb 2024 08:00:00.000 * Received SIGTERM scheduling shutdown...", None),
+    (
+        "Python 3.11 ssl + redis-py",
+        "redis.exceptions.ConnectionError: Error 1 connecting to cache:6380. [SSL] record layer failure (_ssl.c:2580).",
+        C.TLS,
+    ),
+    ("go-redis v9 TLS", "redis: remote error: tls: unknown certificate authority", C.TLS),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
+    (
+        "ioredis 5.x options dump",
+        "Redis options: { host: 'cache.internal', port: 6380, tls: {}, connectTimeout: 10000 }",
+        None,
+    ),
+    (
+        "StackExchange.Redis 2.x config",
+        "Connecting to redis: cache:6380,ssl=True,abortConnect=False,connectTimeout=5000,syncTimeout=5000",
+        None,
+    ),
+    (
+        "Lettuce 6.x config",
+        "RedisURI [host='redis', port=6379], commandTimeout=PT1M, socket timeout: 10s",
+        None,
+    ),
     (
         "psycopg2 2.9",
         "psycopg2.OperationalError: could not connect to server: Connection refused\n"
