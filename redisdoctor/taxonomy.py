@@ -250,7 +250,7 @@ RULES: tuple[Rule, ...] = (
             r"getaddrinfo failed\b(?!: (?:temporary|try again|non-recoverable))",  # Windows, PHP
             r"\(socketerror\)",  # redis-rb 3/4: "Error connecting to Redis on h:p (SocketError)"
             r"could not resolve host|couldn't resolve host|unable to resolve host",
-            r"failed to resolve",
+            r"failed to resolve '|failed to resolve (?:host|hostname|address)\b",  # Netty
             r"host not found\b",
         ),
     ),

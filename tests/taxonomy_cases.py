@@ -1632,6 +1632,11 @@ CASES: tuple[Case, ...] = (
     ("go-redis v9 TLS", "redis: remote error: tls: unknown certificate authority", C.TLS),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
+        "Maven build",
+        "[ERROR] Failed to resolve dependency redis.clients:jedis:jar:5.1.0 in central",
+        None,
+    ),
+    (
         "ioredis 5.x options dump",
         "Redis options: { host: 'cache.internal', port: 6380, tls: {}, connectTimeout: 10000 }",
         None,
