@@ -22,9 +22,12 @@ Sources (read in November 2026):
   `DEFAULT_RETRY_BASE = 0.01`, `DEFAULT_RETRY_CAP = 1`, `DEFAULT_SOCKET_CONNECT_TIMEOUT = 5`;
   redis/client.py builds `Retry(ExponentialWithJitterBackoff(base=0.01, cap=1), 10)`, and
   `Connection.connect()` retries the whole connect: 11 attempts per failed operation.
-- go-redis v9: `Options.MaxRetries` 3, `MinRetryBackoff` 8 ms, `MaxRetryBackoff` 512 ms; the
-  backoff before retry n is `min + rand(min << n)`, capped at max (internal.RetryBackoff);
-  `DialTimeout` 5 s. Modelled as 4 attempts per failed command.
+- go-redis v9: `Options.MaxRetries` 3, `MinRetryBackoff` 8 ms, `MaxRetryBackoff` 512 ms (the
+  backoff before retry n is `min + rand(min << n)`, capped at max: internal.RetryBackoff);
+  `DialTimeout` 5 s. Its pool stops dialing after `PoolSize` failed dials (10 per CPU): commands
+  then fail fast with the last dial error (and retry, sleeping the backoffs, against that same
+  error) while one goroutine redials every second (internal/pool `tryDial`). Modelled as that
+  1 s redial loop plus fast-failing commands (the first PoolSize dials are left out).
 - ioredis 5: `retryStrategy` default `times => Math.min(times * 50, 2000)` ms, reconnecting in the
   background forever; `maxRetriesPerRequest` 20: a queued command fails after 20 failed
   reconnects; `connectTimeout` 10 s. Without an `error` listener every failed reconnect prints
@@ -156,9 +159,11 @@ REDIS_PY_8 = Baseline(
 GO_REDIS = Baseline(
     name="go-redis",
     label="go-redis v9 defaults",
-    source="MaxRetries 3, MinRetryBackoff 8 ms, MaxRetryBackoff 512 ms, DialTimeout 5 s",
+    source="MaxRetries 3 (backoff 8-512 ms) per command; after PoolSize failed dials the pool "
+    "fails fast and redials once a second (pool.tryDial); DialTimeout 5 s",
     connect_timeout=5.0,
     retry_backoff=_go_redis_retry(0.008, 0.512, 3),
+    reconnect=Reconnect(initial=1.0, factor=1.0, step=0.0, cap=1.0, jitter=0.0),
 )
 
 IOREDIS = Baseline(

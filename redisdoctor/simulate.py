@@ -949,8 +949,9 @@ def _reconnect_window(
     end: float,
     cost: float,
 ) -> None:
-    """A library that reconnects on its own schedule; operations fail (after waiting, for
-    ioredis) and the application logs each one."""
+    """A library that reconnects on its own schedule; operations fail (after waiting for
+    reconnects, for ioredis; after retrying against the last dial error, for go-redis) and the
+    application logs each one."""
     reconnect = baseline.reconnect
     assert reconnect is not None
     n = scenario.clients
@@ -1044,9 +1045,10 @@ def _reconnect_window(
             tally, all_steady, end, k / period, k * period_var / period**3, rng, 1, level
         )
     # The application's failed operations (fail fast, or after N failed reconnects).
-    wait = baseline.op_waits_reconnects * period
+    backoff_mean, backoff_var = baseline.backoff_moments()
+    wait = baseline.op_waits_reconnects * period + backoff_mean
     cycle_mean = (low + high) / 2.0 + wait
-    cycle_var = (high - low) ** 2 / 12.0
+    cycle_var = (high - low) ** 2 / 12.0 + backoff_var
     ops = _minute_series(
         tally, start, end, n / cycle_mean, n * cycle_var / cycle_mean**3, rng, 0, "WARNING"
     )
