@@ -405,8 +405,10 @@ RULES: tuple[Rule, ...] = (
             r"clusterallfailederror|failed to refresh slots cache",
             r"jedisclustermaxattemptsexception|no more cluster attempts left",
             r"no reachable node in cluster|jedisnoreachableclusternodeexception",
-            r"too many cluster redirections",
-            r"couldn't map cluster keyspace|redisclusterexception",
+            r"too many cluster redirections|none of startup nodes is available",  # ioredis
+            r"cannot retrieve initial cluster partitions",  # Lettuce
+            r"redisnodenotfoundexception",  # Redisson
+            r"couldn't map cluster keyspace",
         ),
     ),
     Rule(
@@ -457,6 +459,8 @@ RULES: tuple[Rule, ...] = (
         text=(
             r"econnreset|epipe\b|econnaborted",
             r"connection reset|broken pipe|connection ?aborted|forcibly closed",
+            r"connection abort\b|connection was aborted|broken connection",  # Windows, Jedis
+            r"connection forcefully ended|nr_closed",  # node_redis 2/3
             r"forced an existing connection to close",
             r"connectionreseterror|brokenpipeerror|connectionclosederror",
             r"reader at end of file",  # aioredis 1.x
@@ -520,10 +524,12 @@ RULES: tuple[Rule, ...] = (
             r"unable to connect\b|failed to connect\b|could not reach\b|unable to reach\b",
             r"error (?:-?\d+ |\w+ )?connecting to\b|connection (?:error|failed|failure)\b",
             r"too many connections|pool (?:is )?exhausted|could not get a resource",
+            r"currently not connected",  # Lettuce
             r"servname not supported",
             r"redis\w*(?:connection|command)\w*(?:exception|error)\b",
             r"jedis\w*exception\b|lettuce\w*exception\b|redisson\w*exception\b",
             r"redis::(?:base)?(?:connection|cannotconnect|timeout)error",
+            r"redisclusterexception",  # phpredis: the message, when it has a mechanism, wins
         ),
         redis_text=(
             r"maxretriesperrequesterror|max retries per request limit",
@@ -532,6 +538,7 @@ RULES: tuple[Rule, ...] = (
             r"no connection is (?:active/)?available to service",
             r"redis connection in broken state|ready check failed",
             r"redis: client is closed|redigo: connection pool exhausted|clientclosederror",
+            r"redigo: get on closed pool|stream isn't writeable",  # redigo, ioredis
             r"retry limit exceeded while trying to reconnect",
             r"unable to (?:re)?connect to redis|failed to (?:re)?connect to redis",
             r"cannot (?:re)?connect to redis|could not (?:re)?connect to redis",
@@ -718,6 +725,7 @@ REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
     b"no connection is active",
     b"ready check failed",
     b"clientclosederror",
+    b"stream isn't writeable",
     b"socketclosedunexpectedlyerror",
 )
 

@@ -1630,6 +1630,80 @@ CASES: tuple[Case, ...] = (
         C.TLS,
     ),
     ("go-redis v9 TLS", "redis: remote error: tls: unknown certificate authority", C.TLS),
+    # ---------------------------------------------------------------- further client idioms
+    (
+        "node_redis 3.x",
+        "AbortError: Connection forcefully ended and command aborted. (redis)",
+        C.RESET,
+    ),
+    (
+        "node_redis 3.x",
+        "Error: Ready check failed: Redis connection lost and command aborted. It might have been processed.",
+        C.RESET,
+    ),
+    (
+        "ioredis 5.x",
+        "Error: Stream isn't writeable and enableOfflineQueue options is false",
+        C.OTHER,
+    ),
+    (
+        "ioredis 5.x cluster",
+        "ClusterAllFailedError: Failed to refresh slots cache.\nError: None of startup nodes is available (ioredis)",
+        C.CLUSTER,
+    ),
+    ("redigo 1.8", "redigo: get on closed pool", C.OTHER),
+    (
+        "Jedis 3.x Windows",
+        "redis.clients.jedis.exceptions.JedisConnectionException: java.net.SocketException: Software caused connection abort: recv failed",
+        C.RESET,
+    ),
+    (
+        "Jedis 4.x",
+        "redis.clients.jedis.exceptions.JedisConnectionException: Attempting to read from a broken connection",
+        C.RESET,
+    ),
+    (
+        "Lettuce 6.x cluster",
+        "io.lettuce.core.RedisException: Cannot retrieve initial cluster partitions from initial URIs [RedisURI [host='10.0.0.1', port=7000]]",
+        C.CLUSTER,
+    ),
+    (
+        "Lettuce 6.x",
+        "io.lettuce.core.RedisException: Currently not connected. Commands are rejected.",
+        C.OTHER,
+    ),
+    (
+        "Redisson 3.x cluster",
+        "org.redisson.client.RedisNodeNotFoundException: Node: NodeSource [slot=15339, addr=null] hasn't been discovered yet.",
+        C.CLUSTER,
+    ),
+    (
+        "Redisson 3.x",
+        "org.redisson.client.RedisConnectionException: Can't connect to servers!",
+        C.OTHER,
+    ),
+    ("redis-client 0.x", "RedisClient::ConnectionError: EOFError (redis://cache:6379)", C.RESET),
+    (
+        "phpredis 5.x cluster",
+        "RedisClusterException: Timed out attempting to find data in the correct node!",
+        C.TIMEOUT,
+    ),
+    (
+        "StackExchange.Redis 2.x",
+        "StackExchange.Redis.RedisConnectionException: It was not possible to connect to the redis server(s); to "
+        "create a disconnected multiplexer, disable AbortOnConnectFail. SocketFailure on PING",
+        C.RESET,
+    ),
+    (
+        "channels_redis 4.x",
+        "ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', 6379)",
+        C.REFUSED,
+    ),
+    (
+        "RQ 1.x",
+        "Could not connect to Redis instance: Error 111 connecting to localhost:6379. Connection refused.",
+        C.REFUSED,
+    ),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
         "Maven build",
