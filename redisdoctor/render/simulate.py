@@ -42,8 +42,8 @@ def _reduction(value: float | None) -> str:
 def policies_table(report: SimulationReport) -> Table:
     """One row per policy: operations, attempts, lookups, log lines, peak rate, recovery."""
     table = Table(
-        title="Policies on the same scenario (Δ: change against naive; recovery: worst wait "
-        "after Redis returned)",
+        title="Policies on the same scenario (E/W/I: ERROR/WARNING/INFO lines; Δ: change "
+        "against naive; recovery: worst wait after Redis returned)",
         title_justify="left",
     )
     table.add_column("policy", no_wrap=True)
