@@ -779,6 +779,9 @@ _SUCCESS_TEXT: tuple[str, ...] = (
 )
 # A Python traceback's source line (after `File "...", line N`) is code, not the failure.
 _TRACEBACK_FILE_LINE = re.compile(r'file "[^"]*", line \d+')
+# A stack frame of Java/Node ("    at ..."), Ruby ("    from /...") or "... 12 more": it names code,
+# not the failure (relevance is still read from the whole record), so it is not classified.
+_STACK_FRAME = re.compile(r"\s+at \S|\s*from /|\s*\.\.\. \d+ (?:more|common frames)")
 
 
 # Error numbers as clients print them: "Error 111 connecting", "[Errno -2]", "[WinError 10061]",
@@ -986,7 +989,9 @@ def classify_text(record: str, *, assume_redis: bool = False) -> Category | None
     lines = text.splitlines()
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if not line.strip() or (index > 0 and _is_traceback_source(lines[index - 1], line)):
+        if not line.strip() or _STACK_FRAME.match(line):
+            continue
+        if index > 0 and _is_traceback_source(lines[index - 1], line):
             continue
         if _SUCCESS.search(line):
             continue
