@@ -395,7 +395,8 @@ RULES: tuple[Rule, ...] = (
         ),
         resp_prefixes=("CLUSTERDOWN", "CROSSSLOT", "MOVED", "ASK"),
         text=(
-            r"moved \d{1,5} [\w.\-\[\]:]+:\d+|ask \d{1,5} \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d+",
+            r"moved:? \d{1,5} [\w.\-\[\]:]+:\d+",  # redis-rs prints "Moved: 866 h:p"
+            r"ask:? \d{1,5} \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d+",
             r"clusterdownerror|clustererror\b|cluster ?error\b",
         ),
         redis_text=(

@@ -1704,6 +1704,9 @@ CASES: tuple[Case, ...] = (
         "Could not connect to Redis instance: Error 111 connecting to localhost:6379. Connection refused.",
         C.REFUSED,
     ),
+    ("redis-rs 0.2x cluster", "redis error: Moved: 866 10.0.0.3:7001", C.CLUSTER),
+    ("redis-rs 0.2x", "redis error: LOADING: Redis is loading the dataset in memory", C.LOADING),
+    ("go-redis v9 WATCH", "redis: transaction failed", None),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
         "Maven build",
