@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 import pytest
 import redis
@@ -312,3 +313,68 @@ def test_client_24h_outage_log_volume(refusing_port: int) -> None:
     assert len(warnings) == 288
     assert status["suppressed_log_lines"] == 2
     assert client.state is ClientState.DEGRADED
+
+
+@pytest.mark.redis_server
+def test_client_wraps_existing_client_and_pool(redis_server: RedisServer) -> None:
+    raw = redis_server.client(decode_responses=True)
+    client = ResilientRedis(raw, clock=VirtualClock())
+    assert client.set("a", "1") is True
+    assert client.get("a") == "1"
+    assert client.redis is raw
+    pooled = ResilientRedis(redis.ConnectionPool(port=redis_server.port), clock=VirtualClock())
+    assert pooled.get("a") == b"1"
+    assert pooled.target == f"localhost:{redis_server.port}"
+
+
+def test_client_fallback_keeps_decode_responses(refusing_port: int) -> None:
+    client = client_for(
+        f"redis://127.0.0.1:{refusing_port}/0", VirtualClock(), decode_responses=True
+    )
+    client.hset("h", mapping={"f": "v"})
+    assert client.hgetall("h") == {"f": "v"}
+
+
+def test_client_unix_socket_missing_serves_fallback(tmp_path: Path) -> None:
+    client = client_for(f"unix://{tmp_path / 'missing.sock'}", VirtualClock())
+    assert client.set("k", "v") is True
+    assert client.get("k") == b"v"
+    status = client.get_status()
+    assert status["fallback_mode"] is True
+    assert status["target"] == str(tmp_path / "missing.sock")
+
+
+@pytest.mark.redis_server
+def test_client_tls_url_with_ca(redis_server_factory: RedisServerFactory) -> None:
+    server = redis_server_factory(tls=True, password="pw")
+    assert server.ca_path is not None
+    client = client_for(server.url, VirtualClock(), ssl_ca_certs=str(server.ca_path))
+    assert client.set("k", "v") is True
+    assert client.get_status()["status"] == "healthy"
+    unverified = client_for(server.url, VirtualClock())  # no CA: verification fails
+    unverified.get("k")
+    status = unverified.get_status()
+    assert status["last_failure_type"] == "tls"
+    assert status["next_retry_in"] == BackoffPolicy().permanent_interval
+
+
+@pytest.mark.redis_server
+def test_client_background_recovery_without_traffic(
+    redis_server: RedisServer, counting_proxy_factory: CountingProxyFactory
+) -> None:
+    proxy = counting_proxy_factory(redis_server)
+    clock = VirtualClock()
+    client = client_for(proxy.url, clock, background_recovery=True)
+    try:
+        proxy.set_mode("refuse")
+        client.set("idle", "1")
+        assert client.state is ClientState.DEGRADED
+        proxy.set_mode("pass")
+        advance_to_next_attempt(client, clock)
+        deadline = time.monotonic() + 5
+        while client.get_status()["status"] != "healthy" and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert client.get_status()["status"] == "healthy"  # no operation ran: the thread did it
+        assert redis_server.client().get("idle") == b"1"
+    finally:
+        client.close()
