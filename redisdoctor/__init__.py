@@ -37,12 +37,20 @@ _LAZY: dict[str, str] = {
     "Nameserver": "redisdoctor.resolve",
     "SystemResolver": "redisdoctor.resolve",
     "ResilientRedis": "redisdoctor.client",
+    "UnavailableCommandError": "redisdoctor.client",
+    "ConnectionState": "redisdoctor.state",
+    "ClientState": "redisdoctor.state",
+    "ClientEvent": "redisdoctor.state",
+    "ThrottleFilter": "redisdoctor.logfilter",
 }
 
 __all__ = [
     "BackoffPolicy",
     "Category",
+    "ClientEvent",
+    "ClientState",
     "Clock",
+    "ConnectionState",
     "DnsResolver",
     "ExitCode",
     "LogThrottle",
@@ -50,6 +58,8 @@ __all__ = [
     "ResilientRedis",
     "SystemClock",
     "SystemResolver",
+    "ThrottleFilter",
+    "UnavailableCommandError",
     "VirtualClock",
     "__version__",
     "classify_exception",
@@ -60,11 +70,13 @@ __all__ = [
 
 if TYPE_CHECKING:
     from redisdoctor.backoff import BackoffPolicy
-    from redisdoctor.client import ResilientRedis
+    from redisdoctor.client import ResilientRedis, UnavailableCommandError
     from redisdoctor.clock import Clock, SystemClock, VirtualClock
     from redisdoctor.exitcodes import ExitCode
+    from redisdoctor.logfilter import ThrottleFilter
     from redisdoctor.redact import redact_text, redact_url
     from redisdoctor.resolve import DnsResolver, Nameserver, SystemResolver
+    from redisdoctor.state import ClientEvent, ClientState, ConnectionState
     from redisdoctor.taxonomy import Category, classify_exception, classify_text
     from redisdoctor.throttle import LogThrottle
 
