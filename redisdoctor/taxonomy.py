@@ -269,6 +269,7 @@ RULES: tuple[Rule, ...] = (
             r"servfail",  # and Node's ESERVFAIL
             r"etimeout\b|econnrefused \S+:53\b",  # Node dns module ("queryA ETIMEOUT host")
             r"getaddrinfo\b[^\n]*try again\b",  # musl, Ruby, PHP
+            r"getaddrinfo_a: all requests done",  # Ruby's async resolver interrupted
             r"\. try again\b",  # redis-py on musl: "Error -3 connecting to h:p. Try again."
             r"temporary error during hostname resolution",  # Windows 11002
             r"resource temporarily unavailable[^\n]*(?:getaddrinfo|dns|resolv|lookup|hostname)",
@@ -476,7 +477,7 @@ RULES: tuple[Rule, ...] = (
             r"connection lost\b|connection to redis lost|redis connection gone from",
             r"read error on connection|went away\b|socket error on read socket",
             r"use of closed network connection",  # Go
-            r"error while reading line from the server",  # predis
+            r"error while reading line from the server|error while writing bytes to the server",
             r"connection with (?:master|replica|slave)\b[^\n]*lost\b",  # redis-server log
             r"socketfailure|socketclosed\b",  # StackExchange.Redis failure types
         ),
@@ -510,6 +511,8 @@ RULES: tuple[Rule, ...] = (
             r"protocol error, got|expected '\$', got",
             r"redis: can't parse|redis: invalid reply|unexpected response line",
             r"possible security attack detected",  # redis-server fed HTTP
+            # a RESP3 client (Sidekiq 7, Lettuce 6) talking to a server older than Redis 6
+            r"unknown command 'hello'|unknown command `hello`",
             r"jedis\w*exception: unknown reply",
         ),
     ),
@@ -545,6 +548,7 @@ RULES: tuple[Rule, ...] = (
             r"cannot (?:re)?connect to redis|could not (?:re)?connect to redis",
             r"redis(?: connection| server)? (?:is )?(?:unavailable|down|unreachable)\b",
             r"redis (?:connection|server) (?:failed|error)|redis connection to \S+ failed",
+            r"connection to redis failed",  # Credis
             # redis-server cannot start or load its data: it is down for its clients
             r"short read or oom loading db|bad file format reading the append only file",
             r"wrong signature trying to load db|could not create server tcp listening socket",
@@ -714,6 +718,8 @@ REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
     b"expected '$'",
     b"unexpected response line",
     b"security attack",
+    b"unknown command 'hello'",
+    b"unknown command `hello`",
     b"for sync",
     b"connecting to",
     b"from socket",

@@ -1707,6 +1707,41 @@ CASES: tuple[Case, ...] = (
     ("redis-rs 0.2x cluster", "redis error: Moved: 866 10.0.0.3:7001", C.CLUSTER),
     ("redis-rs 0.2x", "redis error: LOADING: Redis is loading the dataset in memory", C.LOADING),
     ("go-redis v9 WATCH", "redis: transaction failed", None),
+    (
+        "predis 1.x (PHP stack trace)",
+        "ERROR: Predis\\Connection\\ConnectionException: Connection timed out [tcp://127.0.0.1:6379] in "
+        "/srv/vendor/predis/predis/src/Connection/AbstractConnection.php:155 Stack trace: #0 "
+        "/srv/vendor/predis/predis/src/Connection/StreamConnection.php(128): "
+        "Predis\\Connection\\AbstractConnection->onConnectionError('Connection time...', 110)",
+        C.TIMEOUT,
+    ),
+    (
+        "predis 1.x",
+        "Predis\\Connection\\ConnectionException: Error while writing bytes to the server",
+        C.RESET,
+    ),
+    (
+        "Laravel 5 (phpredis)",
+        "[2017-07-04 09:55:55] local.ERROR: exception 'ErrorException' with message 'Redis::connect(): "
+        "connect() failed: Connection timed out' in /srv/vendor/laravel-phpredis/src/Database.php:95",
+        C.TIMEOUT,
+    ),
+    ("php-resque (Credis)", "Connection to Redis failed after 1 failures", C.OTHER),
+    (
+        "redis-client 0.18 (Sidekiq 7)",
+        "RedisClient::CannotConnectError: getaddrinfo_a: All requests done",
+        TMP,
+    ),
+    (
+        "redis-client 0.10 (Sidekiq 7)",
+        "2022-10-28T23:44:09.287Z pid=2465 tid=kax WARN: RedisClient::ConnectionError: Not connected",
+        C.OTHER,
+    ),
+    (
+        "Sidekiq 7 on Redis 5",
+        "2022-11-01T10:00:00.000Z pid=7 tid=1 ERROR: heartbeat: ERR unknown command 'HELLO'",
+        C.PROTOCOL,
+    ),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
         "Maven build",
