@@ -445,6 +445,8 @@ RULES: tuple[Rule, ...] = (
             r"response timeout\b(?!\s*[=:]\s*\w)|command timeout\b(?!\s*[=:]\s*\w)",
             r"did not properly respond after a period of time",  # Windows 10060
             r"unable to acquire connection",  # Redisson
+            # EAGAIN from a socket read with a timeout set (redis-rs, Linux 11 / macOS 35)
+            r"resource temporarily unavailable \(os error (?:11|35)\)",
         ),
         redis_text=(  # redis-server replication
             r"master timeout\b|timeout connecting to the master",
@@ -534,6 +536,9 @@ RULES: tuple[Rule, ...] = (
             r"jedis\w*exception\b|lettuce\w*exception\b|redisson\w*exception\b",
             r"redis::(?:base)?(?:connection|cannotconnect|timeout)error",
             r"redisclusterexception",  # phpredis: the message, when it has a mechanism, wins
+            # the address itself is malformed (Go net, redis-py URL parsing)
+            r"missing port in address|too many colons in address|invalid port\b",
+            r"redis url must specify one of the following schemes",
         ),
         redis_text=(
             r"maxretriesperrequesterror|max retries per request limit",

@@ -1742,6 +1742,27 @@ CASES: tuple[Case, ...] = (
         "2022-11-01T10:00:00.000Z pid=7 tid=1 ERROR: heartbeat: ERR unknown command 'HELLO'",
         C.PROTOCOL,
     ),
+    ("go-redis v9", "dial tcp: address redis-cache: missing port in address", C.OTHER),
+    (
+        "redis-py 5.x",
+        "ValueError: Redis URL must specify one of the following schemes (redis://, rediss://, unix://)",
+        C.OTHER,
+    ),
+    (
+        "redis-rs 0.20 read timeout",
+        "redis: Resource temporarily unavailable (os error 11)",
+        C.TIMEOUT,
+    ),
+    (
+        "go-redis v9 (cgo resolver)",
+        "dial tcp: lookup redis on [::1]:53: dial udp [::1]:53: connect: network is unreachable",
+        TMP,
+    ),
+    (
+        "Jedis 4.x TLS to plain port",
+        "redis.clients.jedis.exceptions.JedisConnectionException: javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?",
+        C.TLS,
+    ),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
         "Maven build",
