@@ -1763,6 +1763,42 @@ CASES: tuple[Case, ...] = (
         "redis.clients.jedis.exceptions.JedisConnectionException: javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?",
         C.TLS,
     ),
+    # ---------------------------------------------------------------- other locales (the code decides)
+    (
+        "redis-py 4.x Windows es_ES",
+        "Error 10061 connecting to localhost:6379. No se puede establecer una conexión ya que el equipo de destino denegó expresamente dicha conexión.",
+        C.REFUSED,
+    ),
+    (
+        "redis-py 5.x ru_RU",
+        "redis.exceptions.ConnectionError: Error 111 connecting to 10.0.0.5:6379. Отказано в соединении.",
+        C.REFUSED,
+    ),
+    (
+        "redis-py 5.x ja_JP",
+        "redis.exceptions.ConnectionError: Error 110 connecting to 10.0.0.5:6379. 接続がタイムアウトしました.",
+        C.TIMEOUT,
+    ),
+    (
+        "redis-py 4.x Windows fr_FR",
+        "Error 10054 while writing to socket. Une connexion existante a dû être fermée par l’hôte distant.",  # noqa: RUF001 - the real apostrophe
+        C.RESET,
+    ),
+    (
+        "redis-py 4.x Windows de_DE",
+        "Error 11001 connecting to cache:6379. Der angegebene Host ist unbekannt.",
+        NX,
+    ),
+    (
+        "Jedis 3.x fr_FR",
+        "redis.clients.jedis.exceptions.JedisConnectionException: java.net.ConnectException: Connexion refusée (Connection refused)",
+        C.REFUSED,
+    ),
+    (
+        "redis-rs 0.2x zh_CN Windows",
+        "redis error: 由于目标计算机积极拒绝，无法连接。 (os error 10061)",  # noqa: RUF001 - the real full-width comma
+        C.REFUSED,
+    ),
     # ---------------------------------------------------------------- look-alikes: not Redis failures
     (
         "Maven build",
