@@ -17,7 +17,7 @@ import contextlib
 import logging
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 
 import redis
@@ -597,3 +597,387 @@ class ResilientPipeline:
         if not commands:
             return []
         return self._owner._execute_pipeline(commands, self._transaction, raise_on_error)
+
+
+# --------------------------------------------------------------------------------------------
+# asyncio twin
+# --------------------------------------------------------------------------------------------
+
+
+def _make_async_command(name: str) -> Callable[..., Any]:
+    async def command(self: AsyncResilientRedis, *args: Any, **kwargs: Any) -> Any:
+        if self._healthy:
+            try:
+                return await getattr(self._redis, name)(*args, **kwargs)
+            except FAILOVER_ERRORS as exc:
+                await self._on_failure(exc)
+        return await self._degraded(name, args, kwargs)
+
+    command.__name__ = name
+    command.__qualname__ = f"AsyncResilientRedis.{name}"
+    command.__doc__ = f"redis-py asyncio ``{name}``; served from the fallback while degraded."
+    return command
+
+
+class AsyncResilientRedis:
+    """`ResilientRedis` for `redis.asyncio`: the same `ConnectionState` (schedule, log lines,
+    status) and `FallbackStore`; fallback commands are awaited like redis-py's.
+
+    One event loop per client. The recovery attempt runs in the first coroutine that finds it
+    due; others keep being served by the fallback, and wait only while the replay runs.
+    """
+
+    def __init__(
+        self,
+        client: Any,
+        *,
+        clock: Clock | None = None,
+        rng: random.Random | None = None,
+        policy: BackoffPolicy = BackoffPolicy(),  # noqa: B008
+        log_window: float = DEFAULT_WINDOW,
+        on_recovery: OnRecovery = "replay",
+        fallback_max_keys: int = DEFAULT_MAX_KEYS,
+        fallback_max_bytes: int = DEFAULT_MAX_BYTES,
+        on_event: Callable[[ClientEvent], None] | None = None,
+        logger: logging.Logger | None = None,
+        target: str | None = None,
+    ) -> None:
+        import asyncio
+
+        if on_recovery not in ("replay", "discard"):
+            raise UsageError(f"on_recovery must be 'replay' or 'discard', not {on_recovery!r}")
+        self._redis = client
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.rng = rng if rng is not None else random.Random()
+        self.on_recovery: OnRecovery = on_recovery
+        self.on_event = on_event
+        self.target = redact_text(target if target is not None else _target_of(client))
+        self._state = ConnectionState(
+            clock=self.clock,
+            rng=self.rng,
+            policy=policy,
+            log_window=log_window,
+            logger=logger,
+            target=self.target,
+            on_event=on_event,
+        )
+        pool_kwargs = client.connection_pool.connection_kwargs
+        self._store = FallbackStore(
+            clock=self.clock,
+            max_keys=fallback_max_keys,
+            max_bytes=fallback_max_bytes,
+            decode_responses=bool(pool_kwargs.get("decode_responses", False)),
+            encoding=str(pool_kwargs.get("encoding", "utf-8")),
+            encoding_errors=str(pool_kwargs.get("encoding_errors", "strict")),
+            rng=self.rng,
+        )
+        self._healthy = True
+        self._store_lock = asyncio.Lock()  # held across the replay's awaits
+        self._attempting = False
+        self.fallback_ops = 0
+        self.replayed = 0
+        self.skipped = 0
+        self.dropped = 0
+
+    @classmethod
+    def from_url(
+        cls,
+        url: str,
+        *,
+        socket_connect_timeout: float = 2.0,
+        socket_timeout: float = 2.0,
+        clock: Clock | None = None,
+        rng: random.Random | None = None,
+        policy: BackoffPolicy = BackoffPolicy(),  # noqa: B008
+        log_window: float = DEFAULT_WINDOW,
+        on_recovery: OnRecovery = "replay",
+        fallback_max_keys: int = DEFAULT_MAX_KEYS,
+        fallback_max_bytes: int = DEFAULT_MAX_BYTES,
+        on_event: Callable[[ClientEvent], None] | None = None,
+        logger: logging.Logger | None = None,
+        **redis_kwargs: Any,
+    ) -> AsyncResilientRedis:
+        """As `ResilientRedis.from_url` (explicit timeouts, redis-py retries off), over
+        `redis.asyncio`. Name lookups use the event loop's resolver."""
+        import redis.asyncio
+        from redis.asyncio.retry import Retry as AsyncRetry
+
+        scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+        if scheme not in ("redis", "rediss", "unix"):
+            raise UsageError(
+                f"unsupported URL scheme in {redact_url(url)!r}: use redis://, rediss:// or unix://"
+            )
+        kwargs: dict[str, Any] = {
+            "socket_connect_timeout": socket_connect_timeout,
+            "socket_timeout": socket_timeout,
+            "retry": AsyncRetry(NoBackoff(), 0),
+        }
+        kwargs.update(redis_kwargs)
+        try:
+            client = redis.asyncio.Redis.from_url(url, **kwargs)
+        except ValueError as exc:
+            raise UsageError(redact_text(str(exc))) from None
+        return cls(
+            client,
+            clock=clock,
+            rng=rng,
+            policy=policy,
+            log_window=log_window,
+            on_recovery=on_recovery,
+            fallback_max_keys=fallback_max_keys,
+            fallback_max_bytes=fallback_max_bytes,
+            on_event=on_event,
+            logger=logger,
+        )
+
+    @property
+    def redis(self) -> Any:
+        return self._redis
+
+    @property
+    def state(self) -> ClientState:
+        return self._state.state
+
+    @property
+    def connection_state(self) -> ConnectionState:
+        return self._state
+
+    def get_status(self) -> dict[str, object]:
+        status = self._state.status()
+        status.update(
+            {
+                "fallback_ops": self.fallback_ops,
+                "fallback_keys": len(self._store),
+                "fallback_bytes": self._store.bytes_used,
+                "fallback_evictions": self._store.evictions,
+                "fallback_expired": self._store.expired,
+                "on_recovery": self.on_recovery,
+                "replayed": self.replayed,
+                "skipped": self.skipped,
+                "dropped": self.dropped,
+                "replay_errors": 0,
+            }
+        )
+        return status
+
+    async def ping(self, **kwargs: Any) -> bool:
+        if self._healthy:
+            try:
+                return bool(await self._redis.ping(**kwargs))
+            except FAILOVER_ERRORS as exc:
+                await self._on_failure(exc)
+                return False
+        await self._maybe_recover()
+        return self._healthy
+
+    async def aclose(self) -> None:
+        await self._redis.aclose()
+
+    async def __aenter__(self) -> AsyncResilientRedis:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        attribute = getattr(self._redis, name)
+        if not callable(attribute):
+            return attribute
+        return _make_async_command(name).__get__(self)
+
+    async def scan_iter(
+        self, match: Any = None, count: int | None = None, _type: str | None = None, **kwargs: Any
+    ) -> AsyncIterator[Any]:
+        """redis-py asyncio ``scan_iter``; the fallback's keys while degraded."""
+        if self._healthy:
+            try:
+                async for key in self._redis.scan_iter(match, count, _type, **kwargs):
+                    yield key
+                return
+            except FAILOVER_ERRORS as exc:
+                await self._on_failure(exc)
+        _, keys = await self._degraded("scan", (0, match, count, _type), {})
+        for key in keys:
+            yield key
+
+    def pipeline(
+        self, transaction: bool = True, shard_hint: str | None = None
+    ) -> AsyncResilientPipeline:
+        """A pipeline run on Redis when healthy, on the fallback (atomically) when degraded."""
+        return AsyncResilientPipeline(self, transaction)
+
+    async def _execute_pipeline(
+        self,
+        commands: list[tuple[str, tuple[Any, ...], dict[str, Any]]],
+        transaction: bool,
+        raise_on_error: bool,
+    ) -> list[Any]:
+        if self._healthy:
+            try:
+                async with self._redis.pipeline(transaction=transaction) as pipe:
+                    for name, args, kwargs in commands:
+                        getattr(pipe, name)(*args, **kwargs)
+                    return list(await pipe.execute(raise_on_error=raise_on_error))
+            except FAILOVER_ERRORS as exc:
+                await self._on_failure(exc)
+        await self._maybe_recover()
+        if self._healthy:
+            return await self._execute_pipeline(commands, transaction, raise_on_error)
+        for name, _, _ in commands:
+            if name not in SUPPORTED_COMMANDS:
+                raise UnavailableCommandError(name, self._state.last_category or Category.OTHER)
+        results: list[Any] = []
+        async with self._store_lock:
+            if self._healthy:
+                return await self._execute_pipeline(commands, transaction, raise_on_error)
+            with self._store.lock:
+                for name, args, kwargs in commands:
+                    try:
+                        results.append(getattr(self._store, name)(*args, **kwargs))
+                    except ResponseError as error:
+                        results.append(error)
+            self.fallback_ops += len(commands)
+        if raise_on_error:
+            for item in results:
+                if isinstance(item, ResponseError):
+                    raise item
+        return results
+
+    async def _on_failure(self, exc: BaseException) -> None:
+        if not self._healthy:
+            return
+        self._healthy = False
+        self._state.record_failure(classify_exception(exc), str(exc), errno=_errno_of(exc))
+        await self._drop_connections()
+
+    async def _drop_connections(self) -> None:
+        with contextlib.suppress(Exception):
+            await self._redis.connection_pool.disconnect(inuse_connections=False)
+
+    async def _maybe_recover(self) -> None:
+        if self._attempting or not self._state.attempt_due():
+            return
+        self._attempting = True
+        try:
+            if not self._healthy:
+                await self._attempt()
+        finally:
+            self._attempting = False
+
+    async def _attempt(self) -> None:
+        self._state.begin_attempt()
+        try:
+            await self._drop_connections()
+            await self._redis.ping()
+            async with self._store_lock:
+                note = await self._settle_fallback()
+                self._state.record_success(note)
+                self._healthy = True
+        except FAILOVER_ERRORS as exc:
+            self._state.record_failure(classify_exception(exc), str(exc), errno=_errno_of(exc))
+            await self._drop_connections()
+        except BaseException:
+            self._state.abandon_attempt()
+            raise
+
+    async def _degraded(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        await self._maybe_recover()
+        if name not in SUPPORTED_COMMANDS:
+            if self._healthy:
+                return await getattr(self, name)(*args, **kwargs)
+            raise UnavailableCommandError(name, self._state.last_category or Category.OTHER)
+        async with self._store_lock:
+            if not self._healthy:
+                with self._store.lock:
+                    result = getattr(self._store, name)(*args, **kwargs)
+                self.fallback_ops += 1
+                if self.on_event is not None:
+                    self.on_event(ClientEvent("fallback_op", self.clock.monotonic(), message=name))
+                return result
+        return await getattr(self, name)(*args, **kwargs)
+
+    async def _settle_fallback(self) -> str:
+        if self.on_recovery == "discard":
+            dropped = self._store.clear()
+            self.dropped += dropped
+            return f"discarded {dropped} fallback keys (on_recovery=discard)"
+        replayed = skipped = 0
+        for entry in [e for e in self._store.snapshot() if e.pttl is None or e.pttl > 0]:
+            value = entry.value
+            if isinstance(value, bytes):
+                written = bool(await self._redis.set(entry.key, value, nx=True, px=entry.pttl))
+            else:
+                written = await self._replay_container(entry)
+            replayed, skipped = (replayed + 1, skipped) if written else (replayed, skipped + 1)
+            self._store.delete(entry.key)
+        self._store.clear()
+        self.replayed += replayed
+        self.skipped += skipped
+        return (
+            f"fallback keys: {replayed} replayed, {skipped} skipped "
+            "(Redis already held them; not overwritten)"
+        )
+
+    async def _replay_container(self, entry: StoredKey) -> bool:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            try:
+                await pipe.watch(entry.key)
+                if await pipe.exists(entry.key):
+                    await pipe.unwatch()
+                    return False
+                pipe.multi()
+                value = entry.value
+                if isinstance(value, ZSet):
+                    pipe.zadd(entry.key, dict(value))
+                elif isinstance(value, dict):
+                    pipe.hset(entry.key, mapping=value)
+                elif isinstance(value, list):
+                    pipe.rpush(entry.key, *value)
+                elif isinstance(value, set):
+                    pipe.sadd(entry.key, *value)
+                if entry.pttl:
+                    pipe.pexpire(entry.key, entry.pttl)
+                await pipe.execute()
+                return True
+            except WatchError:
+                return False
+
+
+for _name in sorted(SUPPORTED_COMMANDS - {"scan_iter"}):
+    setattr(AsyncResilientRedis, _name, _make_async_command(_name))
+
+
+class AsyncResilientPipeline:
+    """`ResilientPipeline` for `AsyncResilientRedis`: queue commands, then ``await execute()``."""
+
+    def __init__(self, owner: AsyncResilientRedis, transaction: bool = True) -> None:
+        self._owner = owner
+        self._transaction = transaction
+        self._commands: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+
+    def __getattr__(self, name: str) -> Callable[..., AsyncResilientPipeline]:
+        if name.startswith("_") or name in ("watch", "multi", "unwatch"):
+            raise AttributeError(name)
+
+        def queue(*args: Any, **kwargs: Any) -> AsyncResilientPipeline:
+            self._commands.append((name, args, kwargs))
+            return self
+
+        return queue
+
+    def __len__(self) -> int:
+        return len(self._commands)
+
+    async def __aenter__(self) -> AsyncResilientPipeline:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._commands = []
+
+    async def execute(self, raise_on_error: bool = True) -> list[Any]:
+        commands, self._commands = self._commands, []
+        if not commands:
+            return []
+        return await self._owner._execute_pipeline(commands, self._transaction, raise_on_error)
