@@ -37,6 +37,7 @@ _LAZY: dict[str, str] = {
     "Nameserver": "redisdoctor.resolve",
     "SystemResolver": "redisdoctor.resolve",
     "ResilientRedis": "redisdoctor.client",
+    "AsyncResilientRedis": "redisdoctor.client",
     "UnavailableCommandError": "redisdoctor.client",
     "ConnectionState": "redisdoctor.state",
     "ClientState": "redisdoctor.state",
@@ -45,6 +46,7 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "AsyncResilientRedis",
     "BackoffPolicy",
     "Category",
     "ClientEvent",
@@ -70,7 +72,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from redisdoctor.backoff import BackoffPolicy
-    from redisdoctor.client import ResilientRedis, UnavailableCommandError
+    from redisdoctor.client import AsyncResilientRedis, ResilientRedis, UnavailableCommandError
     from redisdoctor.clock import Clock, SystemClock, VirtualClock
     from redisdoctor.exitcodes import ExitCode
     from redisdoctor.logfilter import ThrottleFilter
