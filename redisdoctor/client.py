@@ -180,7 +180,8 @@ class ResilientRedis:
             on_evict=self._evicted if on_event is not None else None,
         )
         self._healthy = True
-        self._lock = threading.Lock()  # guards state transitions
+        # Re-entrant: on_event callbacks run under it and may call get_status() or a command.
+        self._lock = threading.RLock()  # guards state transitions
         self._attempt_lock = threading.Lock()  # one recovery attempt at a time
         self.fallback_ops = 0
         self.replayed = 0
@@ -421,8 +422,8 @@ class ResilientRedis:
             with self._store.lock:
                 note = self._settle_fallback()
                 with self._lock:
+                    self._healthy = True  # first: a callback's command goes to Redis
                     self._state.record_success(note)
-                    self._healthy = True
         except FAILOVER_ERRORS as exc:
             with self._lock:
                 self._record_failure(exc)
@@ -873,8 +874,8 @@ class AsyncResilientRedis:
             await self._redis.ping()
             async with self._store_lock:
                 note = await self._settle_fallback()
-                self._state.record_success(note)
                 self._healthy = True
+                self._state.record_success(note)
         except FAILOVER_ERRORS as exc:
             self._state.record_failure(classify_exception(exc), str(exc), errno=_errno_of(exc))
             await self._drop_connections()

@@ -192,7 +192,7 @@ class FallbackStore:
         self.encoding_errors = encoding_errors
         self.rng = rng if rng is not None else random.Random(0)
         self.on_evict = on_evict
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()  # re-entrant: an on_evict callback may call back in
         self._data: dict[bytes, Value] = {}
         self._expires: dict[bytes, float] = {}
         self._sizes: dict[bytes, int] = {}

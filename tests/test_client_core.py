@@ -378,3 +378,35 @@ def test_client_background_recovery_without_traffic(
         assert redis_server.client().get("idle") == b"1"
     finally:
         client.close()
+
+
+@pytest.mark.redis_server
+def test_client_event_callback_may_call_back_into_client(
+    redis_server_factory: RedisServerFactory,
+) -> None:
+    server = redis_server_factory()
+    clock = VirtualClock()
+    seen: list[tuple[str, object]] = []
+    client: ResilientRedis | None = None
+
+    def on_event(event: ClientEvent) -> None:
+        assert client is not None
+        if event.kind in ("failure", "recovered", "evicted"):
+            seen.append((event.kind, client.get_status()["status"]))
+        if event.kind == "recovered":
+            seen.append(("get", client.get("k")))
+
+    client = client_for(server.url, clock, on_event=on_event, fallback_max_keys=1)
+    client.ping()
+    server.stop()
+    client.set("k", "v")
+    client.set("other", "w")  # evicts "k" (max 1 key)
+    server.start()
+    advance_to_next_attempt(client, clock)
+    assert client.get("other") == b"w"
+    assert seen == [
+        ("failure", "degraded"),
+        ("evicted", "degraded"),
+        ("recovered", "healthy"),
+        ("get", None),
+    ]
