@@ -265,16 +265,20 @@ RULES: tuple[Rule, ...] = (
             r"non-recoverable failure in name resolution",
             r"eai_(?:again|fail)\b",  # Node, C
             r"server misbehaving",  # Go
-            r"lookup \S+(?: on \S+)?: [^\n]*(?:timeout|timed out|refused|unreachable|no answer)",
+            # Go: "lookup HOST on NS:53: <how the resolver failed>"
+            r"lookup [^\s:]{1,253}(?: on [\[\]\w.:]{1,60})?: [^\n]{0,200}(?:timeout|timed out)",
+            r"lookup [^\s:]{1,253}(?: on [\[\]\w.:]{1,60})?: [^\n]{0,200}(?:refused|unreachable)",
+            r"lookup [^\s:]{1,253}(?: on [\[\]\w.:]{1,60})?: [^\n]{0,200}no answer",
             r"servfail",  # and Node's ESERVFAIL
-            r"etimeout\b|econnrefused \S+:53\b",  # Node dns module ("queryA ETIMEOUT host")
-            r"getaddrinfo\b[^\n]*try again\b",  # musl, Ruby, PHP
+            r"etimeout\b|econnrefused \S{1,200}:53\b",  # Node dns module ("queryA ETIMEOUT host")
+            r"getaddrinfo\b[^\n]{0,200}try again\b",  # musl, Ruby, PHP
             r"getaddrinfo_a: all requests done",  # Ruby's async resolver interrupted
             r"\. try again\b",  # redis-py on musl: "Error -3 connecting to h:p. Try again."
             r"temporary error during hostname resolution",  # Windows 11002
-            r"resource temporarily unavailable[^\n]*(?:getaddrinfo|dns|resolv|lookup|hostname)",
-            r"getaddrinfo[^\n]*resource temporarily unavailable",
-            r"dns[^\n]*resource temporarily unavailable",
+            r"resource temporarily unavailable[^\n]{0,200}(?:getaddrinfo|dns|resolv)",
+            r"resource temporarily unavailable[^\n]{0,200}(?:lookup|hostname)",
+            r"getaddrinfo[^\n]{0,200}resource temporarily unavailable",
+            r"dns[^\n]{0,200}resource temporarily unavailable",
             r"dns operation timed out|all nameservers failed|no nameservers",  # dnspython
             r"dns (?:resolution|lookup|query) (?:timed out|timeout|failed temporarily)",
         ),
@@ -285,7 +289,8 @@ RULES: tuple[Rule, ...] = (
         text=(
             r"certificate_verify_failed|certificate verify failed",
             r"wrong_version_number|wrong version number",
-            r"\[ssl: [a-z_]+\]|\[ssl\][^\n]*_ssl\.c",  # Python: "[SSL: X]", "[SSL] ... (_ssl.c:N)"
+            # Python: "[SSL: CODE] ...", "[SSL] record layer failure (_ssl.c:N)"
+            r"\[ssl: [a-z_]+\]|\[ssl\][^\n]{0,200}_ssl\.c",
             r"ssl\w*(?:error|exception)\b|eof occurred in violation of protocol",
             r"ssl_connect returned",  # Ruby OpenSSL
             r"x509: ",  # Go
@@ -396,7 +401,7 @@ RULES: tuple[Rule, ...] = (
         ),
         resp_prefixes=("CLUSTERDOWN", "CROSSSLOT", "MOVED", "ASK"),
         text=(
-            r"moved:? \d{1,5} [\w.\-\[\]:]+:\d+",  # redis-rs prints "Moved: 866 h:p"
+            r"moved:? \d{1,5} [\w.\-\[\]:]{1,200}:\d+",  # redis-rs prints "Moved: 866 h:p"
             r"ask:? \d{1,5} \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d+",
             r"clusterdownerror|clustererror\b|cluster ?error\b",
         ),
@@ -424,8 +429,8 @@ RULES: tuple[Rule, ...] = (
             r"connexion refus|verbindung(?:saufbau)? (?:abgelehnt|verweigert)",
             r"conexi[oó]n (?:rehusada|rechazada)|connessione rifiutata|conex[aã]o recusada",
             # a unix socket path that does not exist: nothing is listening
-            r"error 2 connecting to \S+\.sock|connect enoent",
-            r"\.sock\b[^\n]*no such file or directory",
+            r"error 2 connecting to \S{1,200}\.sock|connect enoent",
+            r"\.sock\b[^\n]{0,200}no such file or directory",
         ),
     ),
     Rule(
@@ -480,7 +485,7 @@ RULES: tuple[Rule, ...] = (
             r"read error on connection|went away\b|socket error on read socket",
             r"use of closed network connection",  # Go
             r"error while reading line from the server|error while writing bytes to the server",
-            r"connection with (?:master|replica|slave)\b[^\n]*lost\b",  # redis-server log
+            r"connection with (?:master|replica|slave)\b[^\n]{0,200}lost\b",  # redis-server log
             r"socketfailure|socketclosed\b",  # StackExchange.Redis failure types
         ),
     ),
@@ -552,7 +557,7 @@ RULES: tuple[Rule, ...] = (
             r"unable to (?:re)?connect to redis|failed to (?:re)?connect to redis",
             r"cannot (?:re)?connect to redis|could not (?:re)?connect to redis",
             r"redis(?: connection| server)? (?:is )?(?:unavailable|down|unreachable)\b",
-            r"redis (?:connection|server) (?:failed|error)|redis connection to \S+ failed",
+            r"redis (?:connection|server) (?:failed|error)|redis connection to \S{1,200} failed",
             r"connection to redis failed",  # Credis
             # redis-server cannot start or load its data: it is down for its clients
             r"short read or oom loading db|bad file format reading the append only file",
@@ -749,7 +754,7 @@ RELEVANCE: tuple[str, ...] = (
     r"jedis|lettuce|redigo",
     r"replyerror|errorreply|\(error\) |-err ",  # redis-errors (Node), redis-cli, RESP
     r"6379\b(?<!\d6379)|6380\b(?<!\d6380)",  # and 26379 (Sentinel), 16379 (cluster bus)
-    r"error -?\d+ connecting (?:to )?\S+:\d+\.",  # redis-py: "Error 111 connecting to h:p."
+    r"error -?\d+ connecting (?:to )?\S{1,200}:\d+\.",  # redis-py: "Error 111 connecting to h:p."
     r"error while reading from socket|timeout (?:reading from|writing to) socket",  # redis-py
     r"error -?\d+ while writing to socket",  # redis-py
     r"error condition on socket for sync|master <-> (?:replica|slave)",  # redis-server
@@ -782,7 +787,8 @@ _TEXT_PRECEDENCE: tuple[Category, ...] = (
 
 # redisdoctor's own client (redisdoctor.state) writes the category's name into its log lines.
 _OWN_LOG_LINE = re.compile(
-    r"redis (?:still )?unavailable at \S+: (?P<a>[a-z_]+)\b|redis failure changed to (?P<b>[a-z_]+)"
+    r"redis (?:still )?unavailable at \S{1,200}: (?P<a>[a-z_]+)\b"
+    r"|redis failure changed to (?P<b>[a-z_]+)"
 )
 # A line that reports success never counts, whatever error it quotes.
 _SUCCESS_TEXT: tuple[str, ...] = (

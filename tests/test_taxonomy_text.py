@@ -167,3 +167,23 @@ def test_readme_categories_table_lists_every_category_with_its_transience() -> N
         cells = [cell.strip() for cell in row.group(1).split(" | ")]
         assert cells[0] == category.info.meaning
         assert cells[1] == ("yes" if category.transient else "no")
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "redis " + "lookup a: " * 5000,
+        "redis " + "lookup a on b:53: " * 1000,
+        "redis " + "getaddrinfo " * 5000,
+        "redis " + "connection with master " * 1000,
+        "redis " + "dns " * 5000,
+        "redis " + "moved 1 " + "a" * 20000,
+        "redis unavailable at " + "x" * 20000,
+    ],
+    ids=["lookups", "lookups-on", "getaddrinfo", "master", "dns", "moved", "own-line"],
+)
+def test_classify_text_is_linear_on_pathological_lines(record: str) -> None:
+    # Unbounded `.*` between two words made such lines quadratic (a 200 kB line took 47 s).
+    started = timeit.default_timer()
+    classify_text(record)
+    assert timeit.default_timer() - started < 0.5
