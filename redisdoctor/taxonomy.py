@@ -796,6 +796,7 @@ _SUCCESS_TEXT: tuple[str, ...] = (
     r"connected to redis|redis client connected|successfully connected",
 )
 # A Python traceback's source line (after `File "...", line N`) is code, not the failure.
+_MAX_RECORD_LINES = 2000
 _TRACEBACK_FILE_LINE = re.compile(r'file "[^"]*", line \d+')
 # A stack frame of Java/Node ("    at ..."), Ruby ("    from /...") or "... 12 more": it names code,
 # not the failure (relevance is still read from the whole record), so it is not classified.
@@ -1005,7 +1006,8 @@ def classify_text(record: str, *, assume_redis: bool = False) -> Category | None
         return _line_category(text, relevant)
     fallback: Category | None = None
     lines = text.splitlines()
-    for index in range(len(lines) - 1, -1, -1):
+    # The cause is near the end; a runaway record (a dumped file) must not cost seconds.
+    for index in range(len(lines) - 1, max(-1, len(lines) - 1 - _MAX_RECORD_LINES), -1):
         line = lines[index]
         if not line.strip() or _STACK_FRAME.match(line):
             continue
