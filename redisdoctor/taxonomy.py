@@ -1001,9 +1001,8 @@ def classify_text(record: str, *, assume_redis: bool = False) -> Category | None
             return named
     relevant = assume_redis or "redis" in text or _is_about_redis(text)
     if "\n" not in text:
-        if _SUCCESS.search(text):
-            return None
-        return _line_category(text, relevant)
+        category = _line_category(text, relevant)
+        return None if category is not None and _SUCCESS.search(text) else category
     fallback: Category | None = None
     lines = text.splitlines()
     # The cause is near the end; a runaway record (a dumped file) must not cost seconds.
