@@ -52,6 +52,9 @@ FAILOVER_ERRORS: tuple[type[BaseException], ...] = (
     redis.exceptions.TimeoutError,
 )
 
+# What fails a recovery attempt: anything redis-py or the socket layer raises.
+ATTEMPT_ERRORS: tuple[type[BaseException], ...] = (redis.exceptions.RedisError, OSError)
+
 # Commands with no honest in-memory meaning; while degraded they raise UnavailableCommandError
 # (as does any other command the fallback does not implement). Listed for the docs and tests.
 UNSERVED_EXAMPLES: tuple[str, ...] = (
@@ -424,7 +427,9 @@ class ResilientRedis:
                 with self._lock:
                     self._healthy = True  # first: a callback's command goes to Redis
                     self._state.record_success(note)
-        except FAILOVER_ERRORS as exc:
+        except ATTEMPT_ERRORS as exc:
+            # Any Redis or socket error fails the attempt (NOPERM on PING, OOM on replay...):
+            # re-raising it would leave the attempt due and send every call to the network.
             with self._lock:
                 self._record_failure(exc)
             self._drop_connections()
@@ -440,7 +445,7 @@ class ResilientRedis:
             dropped = self._store.clear()
             self.dropped += dropped
             return f"discarded {dropped} fallback keys (on_recovery=discard)"
-        replayed = skipped = 0
+        replayed = skipped = errors = 0
         # A key whose TTL ran out meanwhile is not written back (it would have expired anyway).
         entries = [e for e in self._store.snapshot() if e.pttl is None or e.pttl > 0]
         strings = [e for e in entries if isinstance(e.value, bytes)]
@@ -450,28 +455,44 @@ class ResilientRedis:
             for entry in batch:
                 # NX: a value Redis already holds wins; PX: the remaining TTL travels along.
                 pipe.set(entry.key, entry.value, nx=True, px=entry.pttl)  # type: ignore[arg-type]
-            results = pipe.execute()
+            results = pipe.execute(raise_on_error=False)
             for entry, result in zip(batch, results, strict=True):
-                replayed, skipped = (replayed + 1, skipped) if result else (replayed, skipped + 1)
+                if isinstance(result, FAILOVER_ERRORS):
+                    raise result  # the connection went: keep the rest for the next attempt
+                if isinstance(result, Exception):  # e.g. OOM: counted, not retried forever
+                    errors += 1
+                    self.replay_errors += 1
+                elif result:
+                    replayed += 1
+                    self.replayed += 1
+                else:
+                    skipped += 1
+                    self.skipped += 1
                 self._store.delete(entry.key)
         for entry in entries:
             if isinstance(entry.value, bytes):
                 continue
-            if self._replay_container(entry):
+            outcome = self._replay_container(entry)
+            if outcome is None:
+                errors += 1
+                self.replay_errors += 1
+            elif outcome:
                 replayed += 1
+                self.replayed += 1
             else:
                 skipped += 1
+                self.skipped += 1
             self._store.delete(entry.key)
         self._store.clear()
-        self.replayed += replayed
-        self.skipped += skipped
-        return (
+        note = (
             f"fallback keys: {replayed} replayed, {skipped} skipped "
             "(Redis already held them; not overwritten)"
         )
+        return f"{note}, {errors} refused by Redis" if errors else note
 
-    def _replay_container(self, entry: StoredKey) -> bool:
-        """Write a hash/list/set/zset only if Redis does not hold the key (WATCH + MULTI)."""
+    def _replay_container(self, entry: StoredKey) -> bool | None:
+        """Write a hash/list/set/zset only if Redis does not hold the key (WATCH + MULTI).
+        True: written; False: Redis held it; None: Redis refused the write (e.g. OOM)."""
         with self._redis.pipeline(transaction=True) as pipe:
             try:
                 pipe.watch(entry.key)  # type: ignore[no-untyped-call]
@@ -495,8 +516,7 @@ class ResilientRedis:
             except WatchError:
                 return False
             except ResponseError:
-                self.replay_errors += 1
-                return False
+                return None
 
     def _evicted(self, key: bytes) -> None:
         if self.on_event is not None:
@@ -679,6 +699,7 @@ class AsyncResilientRedis:
         self.replayed = 0
         self.skipped = 0
         self.dropped = 0
+        self.replay_errors = 0
 
     @classmethod
     def from_url(
@@ -756,7 +777,7 @@ class AsyncResilientRedis:
                 "replayed": self.replayed,
                 "skipped": self.skipped,
                 "dropped": self.dropped,
-                "replay_errors": 0,
+                "replay_errors": self.replay_errors,
             }
         )
         return status
@@ -876,7 +897,7 @@ class AsyncResilientRedis:
                 note = await self._settle_fallback()
                 self._healthy = True
                 self._state.record_success(note)
-        except FAILOVER_ERRORS as exc:
+        except ATTEMPT_ERRORS as exc:
             self._state.record_failure(classify_exception(exc), str(exc), errno=_errno_of(exc))
             await self._drop_connections()
         except BaseException:
@@ -904,22 +925,34 @@ class AsyncResilientRedis:
             dropped = self._store.clear()
             self.dropped += dropped
             return f"discarded {dropped} fallback keys (on_recovery=discard)"
-        replayed = skipped = 0
+        replayed = skipped = errors = 0
         for entry in [e for e in self._store.snapshot() if e.pttl is None or e.pttl > 0]:
             value = entry.value
-            if isinstance(value, bytes):
-                written = bool(await self._redis.set(entry.key, value, nx=True, px=entry.pttl))
+            try:
+                if isinstance(value, bytes):
+                    written: bool | None = bool(
+                        await self._redis.set(entry.key, value, nx=True, px=entry.pttl)
+                    )
+                else:
+                    written = await self._replay_container(entry)
+            except ResponseError:  # e.g. OOM: counted, not retried forever
+                written = None
+            if written is None:
+                errors += 1
+                self.replay_errors += 1
+            elif written:
+                replayed += 1
+                self.replayed += 1
             else:
-                written = await self._replay_container(entry)
-            replayed, skipped = (replayed + 1, skipped) if written else (replayed, skipped + 1)
+                skipped += 1
+                self.skipped += 1
             self._store.delete(entry.key)
         self._store.clear()
-        self.replayed += replayed
-        self.skipped += skipped
-        return (
+        note = (
             f"fallback keys: {replayed} replayed, {skipped} skipped "
             "(Redis already held them; not overwritten)"
         )
+        return f"{note}, {errors} refused by Redis" if errors else note
 
     async def _replay_container(self, entry: StoredKey) -> bool:
         async with self._redis.pipeline(transaction=True) as pipe:

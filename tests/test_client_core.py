@@ -420,3 +420,47 @@ def test_client_event_callback_may_call_back_into_client(
         ("recovered", "healthy"),
         ("get", None),
     ]
+
+
+@pytest.mark.redis_server
+def test_client_attempt_refused_by_acl_counts_as_failure_not_error(
+    redis_server_factory: RedisServerFactory, counting_proxy_factory: CountingProxyFactory
+) -> None:
+    server = redis_server_factory(acl_users=[("app", "app-pw", "~* +@all -ping")])
+    proxy = counting_proxy_factory(server)
+    clock = VirtualClock()
+    client = client_for(f"redis://app:app-pw@127.0.0.1:{proxy.port}/0", clock)
+    client.set("k", "redis")
+    proxy.set_mode("refuse")
+    client.set("k", "fallback")
+    proxy.set_mode("pass")
+    advance_to_next_attempt(client, clock)
+    assert client.get("k") == b"fallback"  # PING refused with NOPERM: a failed attempt
+    status = client.get_status()
+    assert status["last_failure_type"] == "auth"
+    assert status["connection_failure_count"] == 2
+    connections = proxy.connections
+    for _ in range(50):
+        client.get("k")
+    assert proxy.connections == connections  # and no retry on every call
+
+
+@pytest.mark.redis_server
+def test_client_replay_refused_by_redis_is_counted(
+    redis_server_factory: RedisServerFactory,
+) -> None:
+    server = redis_server_factory()
+    clock = VirtualClock()
+    client = client_for(server.url, clock)
+    client.ping()
+    server.stop()
+    client.set("small", "x")
+    client.rpush("list", "y")
+    server.start()
+    server.client().config_set("maxmemory", "1")  # every write now answers OOM
+    advance_to_next_attempt(client, clock)
+    assert client.ping() is True
+    status = client.get_status()
+    assert status["status"] == "healthy"
+    assert status["replay_errors"] == 2
+    assert status["replayed"] == 0
