@@ -471,6 +471,13 @@ class FallbackStore:
     def dbsize(self) -> int:
         return sum(1 for key in list(self._data) if self._read(key) is not None)
 
+    def touch(self, *args: object) -> int:
+        return self.exists(*args)
+
+    def randomkey(self, **kwargs: Any) -> Any:
+        keys = self._matching(None)
+        return self._out(self.rng.choice(keys)) if keys else None
+
     def flushdb(self, asynchronous: bool = False, **kwargs: Any) -> bool:
         self.clear()
         return True
@@ -665,6 +672,25 @@ class FallbackStore:
         value = self._typed(_encode(name), bytes)
         return 0 if value is None else len(value)
 
+    def getrange(self, key: object, start: int, end: int) -> Any:
+        value = self._typed(_encode(key), bytes) or b""
+        window = _index_slice(len(value), int(start), int(end))
+        return self._out(b"" if window is None else value[window])
+
+    def setrange(self, name: object, offset: int, value: object) -> int:
+        key = _encode(name)
+        current = self._typed(key, bytes) or b""
+        raw = _encode(value)
+        if offset < 0:
+            raise ResponseError("offset is out of range")
+        if not raw:
+            return len(current)
+        padded = current.ljust(offset, b"\x00")
+        updated = padded[:offset] + raw + padded[offset + len(raw) :]
+        self._data[key] = updated
+        self._stored(key, updated)
+        return len(updated)
+
     # ----------------------------------------------------------------------------------------
     # Hashes
     # ----------------------------------------------------------------------------------------
@@ -749,6 +775,9 @@ class FallbackStore:
 
     def hlen(self, name: object) -> int:
         return len(self._hash(name) or {})
+
+    def hstrlen(self, name: object, key: object) -> int:
+        return len((self._hash(name) or {}).get(_encode(key), b""))
 
     def hkeys(self, name: object) -> list[Any]:
         return [self._out(f) for f in self._hash(name) or {}]
@@ -879,6 +908,27 @@ class FallbackStore:
         self._changed(_encode(name))
         return True
 
+    def lmove(
+        self, first_list: object, second_list: object, src: str = "LEFT", dest: str = "RIGHT"
+    ) -> Any:
+        source = self._list(first_list)
+        if not source:
+            return None
+        self._list(second_list)  # WRONGTYPE before anything moves
+        item = source.pop(0) if src.upper() == "LEFT" else source.pop()
+        self._changed(_encode(first_list))
+        target = self._list(second_list, create=True)
+        assert target is not None
+        if dest.upper() == "LEFT":
+            target.insert(0, item)
+        else:
+            target.append(item)
+        self._changed(_encode(second_list))
+        return self._out(item)
+
+    def rpoplpush(self, src: object, dst: object) -> Any:
+        return self.lmove(src, dst, "RIGHT", "LEFT")
+
     # ----------------------------------------------------------------------------------------
     # Sets
     # ----------------------------------------------------------------------------------------
@@ -920,6 +970,20 @@ class FallbackStore:
 
     def scard(self, name: object) -> int:
         return len(self._set(name) or set())
+
+    def smove(self, src: object, dst: object, value: object) -> bool:
+        source = self._set(src)
+        self._set(dst)  # WRONGTYPE before anything moves
+        member = _encode(value)
+        if not source or member not in source:
+            return False
+        source.discard(member)
+        self._changed(_encode(src))
+        target = self._set(dst, create=True)
+        assert target is not None
+        target.add(member)
+        self._changed(_encode(dst))
+        return True
 
     def spop(self, name: object, count: int | None = None) -> Any:
         members = self._set(name)
@@ -1146,6 +1210,37 @@ class FallbackStore:
         if not zset:
             return 0
         doomed = self._by_score(zset, min, max)
+        for member, _ in doomed:
+            del zset[member]
+        self._changed(_encode(name))
+        return len(doomed)
+
+    def _zpop(self, name: object, count: int | None, highest: bool) -> list[Any]:
+        zset = self._zset(name)
+        if not zset:
+            return []
+        ordered = self._ordered(zset)
+        if highest:
+            ordered.reverse()
+        popped = ordered[: 1 if count is None else count]
+        for member, _ in popped:
+            del zset[member]
+        self._changed(_encode(name))
+        return self._emit_range(popped, True, float)
+
+    def zpopmin(self, name: object, count: int | None = None) -> list[Any]:
+        return self._zpop(name, count, highest=False)
+
+    def zpopmax(self, name: object, count: int | None = None) -> list[Any]:
+        return self._zpop(name, count, highest=True)
+
+    def zremrangebyrank(self, name: object, min: int, max: int) -> int:
+        zset = self._zset(name)
+        if not zset:
+            return 0
+        ordered = self._ordered(zset)
+        window = _index_slice(len(ordered), int(min), int(max))
+        doomed = [] if window is None else ordered[window]
         for member, _ in doomed:
             del zset[member]
         self._changed(_encode(name))
