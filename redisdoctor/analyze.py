@@ -32,13 +32,14 @@ from redisdoctor.logscan import (
     STDIN,
     Layout,
     ReadProblems,
-    candidate_spans,
+    candidate_lines,
     expand_inputs,
     file_size,
     is_compressed_file,
     minimal_hints,
     open_stream,
     read_regions,
+    record_bounds,
     sniff_layout,
     split_points,
 )
@@ -74,8 +75,18 @@ DEFAULT_GAP = 300.0
 TOP = 10
 
 
-def relevance_hints() -> tuple[bytes, ...]:
-    """The taxonomy's relevance hints, reduced to the minimal set to search for."""
+# The fast pre-filter: every application-side Redis failure record we know names Redis (a client
+# class, a module path, a host) or its port. Each hint costs one pass over the data, so the
+# taxonomy's full list (about 50 phrases, mostly redis-server log lines and bare error replies) is
+# used only for redis-server logs and with --thorough.
+FAST_HINTS: tuple[bytes, ...] = (b"redis", b"6379")
+
+
+def relevance_hints(thorough: bool = True) -> tuple[bytes, ...]:
+    """The hints searched for: the taxonomy's full relevance hints (reduced to the minimal set),
+    or with `thorough=False` the fast pre-filter."""
+    if not thorough:
+        return minimal_hints(FAST_HINTS)
     hints = getattr(taxonomy, "REDIS_RELEVANCE_HINTS", None) or _FALLBACK_HINTS
     return minimal_hints(hints)
 
@@ -96,6 +107,7 @@ class Verdict:
     source: str | None
     undecodable: bool
     example: str
+    category_name: str | None = None
 
 
 def classify_record(text: str) -> Category | None:
@@ -114,30 +126,24 @@ class _Meaning:
     example: str
 
 
-_MEANINGS: dict[str, _Meaning] = {}
+_MEANINGS: dict[bytes, _Meaning] = {}
 
 
-def _meaning(key: str) -> _Meaning:
-    meaning = _MEANINGS.get(key)
-    if meaning is None:
-        category = classify_record(key)
-        recovery = category is None and _RECOVERY.search(key) is not None
-        if category is not None:
-            shown = _deepest_line(key)
-            template = template_of(_strip_level(shown))
-        else:
-            shown = key.strip().split("\n", 1)[0]
-            template = ""
-        meaning = _Meaning(category, recovery, template, redact_text(shown[:300]))
-        if len(_MEANINGS) > 20_000:
-            _MEANINGS.clear()
-        _MEANINGS[key] = meaning
-    return meaning
+def _meaning(text: str) -> _Meaning:
+    category = classify_record(text)
+    recovery = category is None and _RECOVERY.search(text) is not None
+    if category is not None:
+        shown = _deepest_line(text)
+        template = template_of(_strip_level(shown))
+    else:
+        shown = text.strip().split("\n", 1)[0]
+        template = ""
+    return _Meaning(category, recovery, template, redact_text(shown[:300]))
 
 
 def _verdict(body: bytes, json_record: bool) -> Verdict:
-    """Classify one record's body (the record after its stamp). Classification is cached by
-    `classification_key`, so a failure repeated with different ids is classified once."""
+    """Classify one record's body (the record after its stamp). The classification is cached by
+    `classification_key`, so a failure repeated with other ids or numbers is classified once."""
     undecodable = False
     try:
         text = body.decode("utf-8")
@@ -146,21 +152,37 @@ def _verdict(body: bytes, json_record: bool) -> Verdict:
         text = body.decode("utf-8", "replace")
     if "\x00" in text:
         text = text.replace("\x00", "")
+    keyed = body
     if json_record:
         message = json_message(body)
         if message is not None:
             text = message
-    meaning = _meaning(classification_key(text))
+            keyed = message.encode("utf-8", "replace")
+    key = classification_key(keyed)
+    meaning = _MEANINGS.get(key)
+    if meaning is None:
+        meaning = _meaning(text)
+        if len(_MEANINGS) > 20_000:
+            _MEANINGS.clear()
+        _MEANINGS[key] = meaning
     failure = meaning.category is not None
     return Verdict(
         category=meaning.category,
+        category_name=None if meaning.category is None else meaning.category.value,
         recovery=meaning.recovery,
         template=meaning.template,
-        target=target_of(text) if failure else None,
+        target=target_of(_unindented(text)) if failure else None,
         source=source_in_body(body) if failure and not json_record else None,
         undecodable=undecodable,
         example=meaning.example,
     )
+
+
+def _unindented(text: str) -> str:
+    """The record without its indented lines (stack frames, code): where endpoints are named."""
+    if "\n" not in text:
+        return text
+    return "\n".join(line for line in text.splitlines() if line[:1] not in (" ", "\t"))[:4000]
 
 
 _LEVEL_PREFIX = re.compile(
@@ -254,17 +276,30 @@ class ScanOptions:
     parallel_min_bytes: int = PARALLEL_MIN_BYTES
     range_bytes: int = RANGE_BYTES
     chunk_size: int = CHUNK_SIZE
+    thorough: bool = False
 
 
 class _Scanner:
-    """Scans regions of one input into a Partial. One per file or byte range."""
+    """Scans regions of one input into a Partial. One per file or byte range.
 
-    def __init__(self, layout: Layout, parser: StampParser, partial: Partial) -> None:
+    Hot path: each candidate record costs a stamp match, a dict lookup of its body (the record
+    after its stamp) and two counter increments; everything per distinct body (category, target,
+    source, template) is folded into the Partial once, in `finish`.
+    """
+
+    def __init__(
+        self, layout: Layout, parser: StampParser, partial: Partial, *, thorough: bool = False
+    ) -> None:
         self.layout = layout
         self.parser = parser
+        parser.docker = layout.docker
         self.partial = partial
-        self.hints = relevance_hints()
-        self.cache: dict[bytes, Verdict] = {}
+        self.hints = relevance_hints(thorough or layout.redis_server or layout.every_line)
+        self.cache: dict[bytes, int] = {}
+        self.verdicts: list[Verdict] = []
+        self.counts: dict[int | tuple[int, str], int] = {}
+        self.vids: dict[Verdict, int] = {}
+        self.seconds: dict[tuple[int, str], int] = {}
         self.first_region = True
 
     def region(self, region: bytes, *, final: bool) -> None:
@@ -282,40 +317,87 @@ class _Scanner:
         if b"\x00" in region:
             p.nul_bytes += region.count(b"\x00")
         self._span(region)
-        parser = self.parser
+        fast = self.parser.fast
         cache = self.cache
-        for start, end in candidate_spans(region, self.hints, layout):
-            record = region[start:end]
-            stamp = parser.start_of(record)
-            body = record[stamp.body_start :] if stamp is not None else record
-            verdict = cache.get(body)
-            if verdict is None:
-                verdict = _verdict(body, stamp is not None and stamp.fmt == "json")
+        verdicts = self.verdicts
+        counts = self.counts
+        seconds = self.seconds
+        covered = -1
+        size = len(region)
+        find = region.find
+        start_match = layout.start_match
+        vids = self.vids
+        for line_start in candidate_lines(region, self.hints):
+            if line_start < covered:
+                continue
+            # A stamp proves the line starts a record; then only the next line needs a look.
+            stamp = fast(region, line_start)
+            end = find(b"\n", line_start)
+            end = size if end < 0 else end + 1
+            if stamp is not None and (end >= size or start_match(region, end) is not None):
+                start = line_start
+            else:
+                start, end = record_bounds(
+                    region, line_start, covered, layout, is_start=True if stamp else None
+                )
+                if start != line_start:
+                    stamp = fast(region, start)
+            covered = end
+            body = region[stamp[1] : end] if stamp is not None else region[start:end]
+            vid = cache.get(body)
+            if vid is None:
+                verdict = _verdict(body, stamp is not None and stamp[2] == "json")
+                vid = vids.get(verdict)
+                if vid is None:
+                    vid = vids[verdict] = len(verdicts)
+                    verdicts.append(verdict)
                 if len(cache) > 50_000:
                     cache.clear()
-                cache[body] = verdict
-            if verdict.undecodable:
-                p.problems.undecodable_records += 1
-            if verdict.category is not None:
-                p.failure_records += 1
-                p.failure_lines += record.count(b"\n") or 1
-                category = verdict.category.value
-                p.categories[category] += 1
+                cache[body] = vid
+            else:
+                verdict = verdicts[vid]
+            category = verdict.category_name
+            if category is not None:
+                key = vid if stamp is None or stamp[3] is None else (vid, stamp[3])
+                counts[key] = counts.get(key, 0) + 1
                 if stamp is not None:
-                    p.seconds[(stamp.epoch, category)] += 1
-                else:
-                    p.untimed_failures += 1
-                if verdict.target:
-                    p.targets[verdict.target] += 1
-                source = (stamp.source if stamp is not None else None) or verdict.source
-                p.sources[source or "-"] += 1
-                p.templates[verdict.template] += 1
-                if verdict.template not in p.template_info:
-                    p.template_info[verdict.template] = (category, verdict.example)
-            elif verdict.recovery and stamp is not None:
-                p.recovery_records += 1
-                p.failure_lines += 0
-                p.recoveries[stamp.epoch] += 1
+                    second = (stamp[0], category)
+                    seconds[second] = seconds.get(second, 0) + 1
+                if end - start > 1 and region.count(b"\n", start, end - 1):
+                    p.failure_lines += region.count(b"\n", start, end - 1)
+            elif verdict.undecodable or verdict.recovery:
+                counts[vid] = counts.get(vid, 0) + 1
+                if verdict.recovery and stamp is not None:
+                    p.recoveries[stamp[0]] += 1
+
+    def finish(self) -> Partial:
+        """Fold the per-body counts into the Partial."""
+        p = self.partial
+        for key, count in self.counts.items():
+            vid, stamp_source = (key, None) if isinstance(key, int) else key
+            verdict = self.verdicts[vid]
+            if verdict.undecodable:
+                p.problems.undecodable_records += count
+            if verdict.category is None:
+                if verdict.recovery:
+                    p.recovery_records += count
+                continue
+            category = verdict.category.value
+            p.failure_records += count
+            p.failure_lines += count
+            p.categories[category] += count
+            if verdict.target:
+                p.targets[verdict.target] += count
+            p.sources[stamp_source or verdict.source or "-"] += count
+            p.templates[verdict.template] += count
+            if verdict.template not in p.template_info:
+                p.template_info[verdict.template] = (category, verdict.example)
+        for (second, category), count in self.seconds.items():
+            p.seconds[(second, category)] += count
+        p.untimed_failures = p.failure_records - sum(self.seconds.values())
+        self.counts = {}
+        self.seconds = {}
+        return p
 
     def _span(self, region: bytes) -> None:
         """Track the earliest and latest stamps: the region's first and last stamped lines."""
@@ -377,7 +459,7 @@ def scan_stream(
         problems.empty_files.append(name)
         return partial
     layout = sniff_layout(first)
-    scanner = _Scanner(layout, _parser(options, reference), partial)
+    scanner = _Scanner(layout, _parser(options, reference), partial, thorough=options.thorough)
     rest = _Chain(first, stream)
     regions = read_regions(
         rest,  # type: ignore[arg-type]
@@ -394,7 +476,7 @@ def scan_stream(
         previous = region
     if previous is not None:
         scanner.region(previous, final=True)
-    return partial
+    return scanner.finish()
 
 
 class _Chain:
@@ -417,7 +499,9 @@ def scan_range(path: str, start: int, end: int, options: ScanOptions, layout: La
     partial = Partial()
     with Path(path).open("rb") as handle:
         handle.seek(start)
-        scanner = _Scanner(layout, _parser(options, _mtime(path)), partial)
+        scanner = _Scanner(
+            layout, _parser(options, _mtime(path)), partial, thorough=options.thorough
+        )
         scanner.first_region = start == 0
         previous: bytes | None = None
         for region in read_regions(
@@ -433,7 +517,7 @@ def scan_range(path: str, start: int, end: int, options: ScanOptions, layout: La
             previous = region
         if previous is not None:
             scanner.region(previous, final=end >= file_size(path))
-    return partial
+    return scanner.finish()
 
 
 def _scan_file(path: str, options: ScanOptions) -> Partial:

@@ -20,7 +20,7 @@ import gzip
 import lzma
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -77,6 +77,14 @@ class Layout:
 
     docker: bool = False
     every_line: bool = False
+    redis_server: bool = False  # the file is (or holds) a redis-server log
+
+    @property
+    def start_match(self) -> Callable[[bytes, int], object]:
+        """A function (buf, pos) -> truthy when a record starts at pos."""
+        if self.every_line:
+            return _always
+        return (DOCKER_START_RE if self.docker else START_RE).match
 
     def is_start(self, buf: bytes, pos: int) -> bool:
         if self.every_line:
@@ -92,7 +100,12 @@ class Layout:
         return len(pattern.findall(buf))
 
 
+def _always(buf: bytes, pos: int) -> bool:
+    return True
+
+
 _DOCKER_LINE = re.compile(rb"[A-Za-z0-9][\w.-]*\s*\| ")
+_REDIS_SERVER_LINE = re.compile(rb"\d+:[XCSM] \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d")
 
 
 def sniff_layout(head: bytes) -> Layout:
@@ -104,7 +117,8 @@ def sniff_layout(head: bytes) -> Layout:
     pattern = DOCKER_START_RE if docker else START_RE
     if not any(pattern.match(line) for line in lines):
         return Layout(every_line=True)
-    return Layout(docker=docker)
+    server = any(_REDIS_SERVER_LINE.search(line) for line in lines)
+    return Layout(docker=docker, redis_server=server)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -276,47 +290,66 @@ def minimal_hints(hints: Iterable[bytes]) -> tuple[bytes, ...]:
     return tuple(kept)
 
 
-def candidate_spans(
-    region: bytes, hints: tuple[bytes, ...], layout: Layout
-) -> list[tuple[int, int]]:
-    """(start, end) of every record in `region` containing a hint (case-insensitive)."""
+def candidate_lines(region: bytes, hints: tuple[bytes, ...]) -> list[int]:
+    """Sorted starts of the lines of `region` that contain a hint (case-insensitive)."""
     low = region.lower()
     starts: set[int] = set()
+    add = starts.add
     find = low.find
     rfind = low.rfind
     for hint in hints:
         index = find(hint)
         while index >= 0:
-            starts.add(rfind(b"\n", 0, index) + 1)
+            add(rfind(b"\n", 0, index) + 1)
             newline = find(b"\n", index)
             if newline < 0:
                 break
             index = find(hint, newline)
-    if not starts:
-        return []
-    spans: list[tuple[int, int]] = []
-    covered = -1
+    return sorted(starts)
+
+
+def record_bounds(
+    region: bytes, line_start: int, covered: int, layout: Layout, *, is_start: bool | None = None
+) -> tuple[int, int]:
+    """(start, end) of the record holding the line at `line_start`, never before `covered`.
+    `is_start` may say whether that line starts a record, when the caller already knows."""
     size = len(region)
-    is_start = layout.is_start
-    for line_start in sorted(starts):
-        if line_start < covered:
-            continue
-        record_start = line_start
-        while record_start > 0 and not is_start(region, record_start):
+    end = region.find(b"\n", line_start)
+    end = size if end < 0 else end + 1
+    if layout.every_line:
+        return line_start, end
+    match = (DOCKER_START_RE if layout.docker else START_RE).match
+    record_start = line_start
+    if is_start is None:
+        is_start = line_start == 0 or match(region, line_start) is not None
+    if not is_start:
+        rfind = region.rfind
+        while record_start > 0 and match(region, record_start) is None:
             if line_start - record_start > MAX_RECORD:
                 record_start = line_start
                 break
-            record_start = region.rfind(b"\n", 0, record_start - 1) + 1
-        if record_start < covered:
-            record_start = covered
-        end = region.find(b"\n", line_start)
-        end = size if end < 0 else end + 1
-        while end < size and not is_start(region, end):
-            if end - record_start > MAX_RECORD:
-                break
-            nxt = region.find(b"\n", end)
-            end = size if nxt < 0 else nxt + 1
-        spans.append((record_start, end))
+            record_start = rfind(b"\n", 0, record_start - 1) + 1
+        record_start = max(record_start, covered)
+    find = region.find
+    while end < size and match(region, end) is None:
+        if end - record_start > MAX_RECORD:
+            break
+        nxt = find(b"\n", end)
+        end = size if nxt < 0 else nxt + 1
+    return record_start, end
+
+
+def candidate_spans(
+    region: bytes, hints: tuple[bytes, ...], layout: Layout
+) -> list[tuple[int, int]]:
+    """(start, end) of every record in `region` containing a hint (case-insensitive)."""
+    spans: list[tuple[int, int]] = []
+    covered = -1
+    for line_start in candidate_lines(region, hints):
+        if line_start < covered:
+            continue
+        start, end = record_bounds(region, line_start, covered, layout)
+        spans.append((start, end))
         covered = end
     return spans
 

@@ -25,9 +25,9 @@ _MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?=:\d)"), "<ip>"),
     (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b"), "<ip>"),
     # A name followed by a port is a host whatever it looks like ("redis", "localhost").
-    (re.compile(r"(?<![\w.<-])[A-Za-z0-9][\w.-]*(?=:\d{2,5}\b)"), "<host>"),
+    (re.compile(r"(?<![\w.<-])[A-Za-z0-9][\w.<>-]*(?=:\d{2,5}\b)"), "<host>"),
     # Dotted lower-case names are hosts ("redis.internal"); code paths have capitals or "_".
-    (re.compile(r"(?<![\w.<-])(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?![\w.(-])"), "<host>"),
+    (re.compile(r"(?<![\w.<-])(?:[a-z0-9<>-]+\.)+[a-z][a-z0-9-]*(?![\w.(-])"), "<host>"),
     (re.compile(r"(?<=[>\w]):\d{2,5}\b"), ":<port>"),
     (re.compile(r"\b(?:0x)?[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-f]*\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\b[0-9a-f]*[a-f][0-9a-f]*\d[0-9a-f]*\b(?<=\w{8})", re.IGNORECASE), "<id>"),
@@ -37,29 +37,33 @@ _MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 MAX_TEMPLATE = 240
 
-# What varies between repeats of one failure without changing what it is: ids, uuids, and numbers
-# that are not an error code ("Error 111", "errno -2", "code 10061") or a port (":6379").
-_KEY_MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_MASKS[1][0], "<id>"),
-    (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b"), "<ip>"),
-    (re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b", re.IGNORECASE), "<id>"),
-    (
-        re.compile(
-            r"(?<![\w:<.-])(?<!error )(?<!errno )(?<!code )(?<!error: )(?<!\[errno )"
-            r"(?<!error -)(?<!errno -)(?<!errno=)(?<!code=)[-+]?\d+(?:\.\d+)?",
-            re.IGNORECASE,
-        ),
-        "<n>",
-    ),
-)
+# The classification key: what varies between repeats of one failure (ids, counters, durations,
+# addresses) collapsed, what the taxonomy reads kept. Digits and hex letters all become "0" (one
+# C-level `translate`), then the numbers that can be error codes (those right after "err",
+# "code" or "(") and the Redis and DNS ports are appended, since those change the category.
+_COLLAPSE = bytes.maketrans(b"0123456789abcdefABCDEF", b"0" * 22)
+_CODE_ANCHORS = (b"err", b"code", b"(")
+_CODE_TAIL = re.compile(rb"[a-z ?:=\[(]{0,14}?(-?\d+)")
+_KEPT_PORTS = (b"6379", b"6380", b":53")
 
 
-def classification_key(text: str) -> str:
-    """`text` with only what cannot change its classification masked (ids, counters, durations;
-    hosts, ports and error codes kept): records with the same key get the same category."""
-    for pattern, replacement in _KEY_MASKS:
-        text = pattern.sub(replacement, text)
-    return text
+def classification_key(body: bytes) -> bytes:
+    """A key under which records share one classification: `body` with digits and hex letters
+    collapsed, plus the error codes and ports the taxonomy reads. Cheap: it is computed for
+    every distinct record."""
+    low = body.lower()
+    codes: list[bytes] = []
+    for anchor in _CODE_ANCHORS:
+        index = low.find(anchor)
+        while index >= 0:
+            match = _CODE_TAIL.match(low, index + len(anchor))
+            if match is not None:
+                codes.append(match.group(1))
+            index = low.find(anchor, index + 1)
+    for port in _KEPT_PORTS:
+        if port in body:
+            codes.append(port)
+    return body.translate(_COLLAPSE) + b"\x00" + b",".join(codes)
 
 
 def template_of(message: str) -> str:
@@ -72,50 +76,64 @@ def template_of(message: str) -> str:
     return text
 
 
-_URL = re.compile(r"\b(?:rediss?|unix|redis\+sentinel)://[^\s\"'<>,;)]+", re.IGNORECASE)
-_TARGET_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b(?P<host>[\w.-]+)/<unresolved>:(?P<port>\d{2,5})\b"),
-    re.compile(r"->(?P<host>\[[0-9a-fA-F:.]+\]|[\w.-]+):(?P<port>\d{2,5})\b"),
-    re.compile(r"UnknownHostException: (?P<host>[\w.-]+)"),
-    re.compile(
-        r"(?:connecting to|connect to|connection to|dial tcp|tcp://|@)\s*"
-        r"(?P<host>\[[0-9a-fA-F:.]+\]|[\w.-]*[a-zA-Z.][\w.-]*|\d{1,3}(?:\.\d{1,3}){3})"
-        r":(?P<port>\d{2,5})\b",
-        re.IGNORECASE,
-    ),
-    re.compile(r"\blookup (?P<host>[\w.-]+)(?: on |: |$)"),
-    re.compile(r"\b(?:ENOTFOUND|EAI_AGAIN)\s+(?P<host>[\w.-]+)"),
-    re.compile(
-        r"(?<![\w.:/-])(?P<host>\[[0-9a-fA-F:.]+\]|(?:[\w-]+\.)*[A-Za-z][\w-]*(?:\.[\w-]+)*"
-        r"|\d{1,3}(?:\.\d{1,3}){3}):(?P<port>\d{2,5})\b(?!:)"
-    ),
+_URL = re.compile(r"(?:rediss?|unix|redis\+sentinel)://[^\s\"'<>,;)]+", re.IGNORECASE)
+# Specific phrasings first (each guarded by a cheap substring test), then any host:port.
+_SPECIFIC: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("<unresolved>", re.compile(r"\b(?P<host>[\w.-]+)/<unresolved>:(?P<port>\d{2,5})\b")),
+    ("->", re.compile(r"->(?P<host>\[[0-9a-fA-F:.]+\]|[\w.-]+):(?P<port>\d{2,5})\b")),
+    ("UnknownHostException", re.compile(r"UnknownHostException: (?P<host>[\w.-]+)")),
+    ("lookup ", re.compile(r"\blookup (?P<host>[\w.-]+)(?: on |: |$)")),
+    ("ENOTFOUND", re.compile(r"\bENOTFOUND\s+(?P<host>[\w.-]+)")),
+    ("EAI_AGAIN", re.compile(r"\bEAI_AGAIN\s+(?P<host>[\w.-]+)")),
 )
+_PORT = re.compile(r":(\d{2,5})\b")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+_NOT_HOSTS = frozenset({"error", "warning", "info", "line", "at", "file", "port", "user", "key"})
 _NOT_TARGET_PORTS = {"53"}
 _SOURCE_FILE = re.compile(r"\.(?:java|kt|scala|py|rb|go|js|mjs|cjs|ts|php|cs|rs|c|cc|cpp|h)$")
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+
+
+def _usable(host: str, port: str | None) -> bool:
+    if port in _NOT_TARGET_PORTS or host.lower() in _NOT_HOSTS:
+        return False
+    if _SOURCE_FILE.search(host):
+        return False  # a stack frame ("Foo.java:59"), not an endpoint
+    # A host has a letter or is an IP address (a bare "15" before ":54" is a time of day).
+    return any(c.isalpha() for c in host) or _IPV4.fullmatch(host) is not None or host[:1] == "["
 
 
 def target_of(text: str) -> str | None:
     """The Redis endpoint a record names ("host:port", or "host"), without credentials."""
-    url = _URL.search(text)
-    if url is not None:
-        try:
-            parts = urlsplit(url.group(0))
-            host = parts.hostname
-            port = parts.port
-        except ValueError:
-            host, port = None, None
-        if host:
-            shown = f"[{host}]" if ":" in host else host
-            return f"{shown}:{port or 6379}"
-    for pattern in _TARGET_PATTERNS:
-        for match in pattern.finditer(text):
-            host = match.group("host")
-            port_text: str | None = match.groupdict().get("port")
-            if port_text in _NOT_TARGET_PORTS:
-                continue
-            if host.lower() in {"error", "warning", "info", "line", "at", "file"}:
-                continue
-            if _SOURCE_FILE.search(host):
-                continue  # a stack frame ("Foo.java:59"), not an endpoint
-            return redact_text(f"{host}:{port_text}" if port_text else host)
+    if "://" in text:
+        url = _URL.search(text)
+        if url is not None:
+            try:
+                parts = urlsplit(url.group(0))
+                host = parts.hostname
+                port = parts.port
+            except ValueError:
+                host, port = None, None
+            if host:
+                shown = f"[{host}]" if ":" in host else host
+                return f"{shown}:{port or 6379}"
+    for needle, pattern in _SPECIFIC:
+        if needle in text:
+            for match in pattern.finditer(text):
+                host = match.group("host")
+                port_text: str | None = match.groupdict().get("port")
+                if _usable(host, port_text):
+                    return redact_text(f"{host}:{port_text}" if port_text else host)
+    for match in _PORT.finditer(text):
+        end = match.start()
+        if end > 0 and text[end - 1] == "]":
+            start = text.rfind("[", 0, end)
+            host = text[start:end] if start >= 0 else ""
+        else:
+            start = end
+            while start > 0 and text[start - 1] in _HOST_CHARS:
+                start -= 1
+            host = text[start:end].strip(".-")
+        if host and (start == 0 or text[start - 1] not in ":/") and _usable(host, match.group(1)):
+            return redact_text(f"{host}:{match.group(1)}")
     return None

@@ -66,18 +66,15 @@ DOCKER_COUNT_RE = re.compile(rb"\n(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAP
 _DOCKER_RE = re.compile(rb"(?P<svc>[A-Za-z0-9][\w.-]*)\s*\| ?")
 
 _ISO = (
-    rb"(?P<Y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)[T ](?P<H>\d\d):(?P<M>\d\d)(?::(?P<S>\d\d))?"
+    rb"(?P<min>(?P<Y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)[T ](?P<H>\d\d):(?P<M>\d\d))(?::(?P<S>\d\d))?"
     rb"(?:[.,]\d{1,9})?(?P<z>Z|[+-]\d\d(?::?\d\d)?)?"
 )
 _LEVELS = rb"(?:TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|CRITICAL|FATAL|SEVERE|PANIC)"
 
 # (format name, pattern). The named groups carry the time; "src" is the logger / source.
 _FORMATS: tuple[tuple[str, re.Pattern[bytes]], ...] = (
-    (
-        "heroku",
-        re.compile(_ISO + rb" (?P<src>[\w-]+\[[\w.-]+\]): ?"),
-    ),
-    ("iso", re.compile(_ISO + rb"\s*")),
+    # ISO 8601, and Heroku's "<iso> app[web.1]: " when the source group matches.
+    ("iso", re.compile(_ISO + rb"(?: (?P<src>[\w-]+\[[\w.-]+\]):)?\s*")),
     (
         "celery",
         re.compile(rb"\[" + _ISO + rb"(?:: ?(?P<level>[A-Z]+)/(?P<src>[^\]]+))?\]\s*"),
@@ -89,26 +86,29 @@ _FORMATS: tuple[tuple[str, re.Pattern[bytes]], ...] = (
     (
         "go",
         re.compile(
-            rb"(?P<Y>\d{4})/(?P<m>\d\d)/(?P<d>\d\d) (?P<H>\d\d):(?P<M>\d\d):(?P<S>\d\d)"
-            rb"(?:\.\d+)?\s*"
+            rb"(?P<min>(?P<Y>\d{4})/(?P<m>\d\d)/(?P<d>\d\d) (?P<H>\d\d):(?P<M>\d\d)):(?P<S>\d\d)"
+            rb"(?:\.\d+)?(?P<z>)\s*"
         ),
     ),
     (
         "redis-server",
         re.compile(
-            rb"(?P<pid>\d+):(?P<role>[XCSM]) (?P<d>\d\d) (?P<b>[A-Z][a-z]{2}) (?P<Y>\d{4}) "
-            rb"(?P<H>\d\d):(?P<M>\d\d):(?P<S>\d\d)(?:\.\d+)? [.\-*#] ?"
+            rb"(?P<pid>\d+):(?P<role>[XCSM]) (?P<min>(?P<d>\d\d) (?P<b>[A-Z][a-z]{2}) (?P<Y>\d{4}) "
+            rb"(?P<H>\d\d):(?P<M>\d\d)):(?P<S>\d\d)(?:\.\d+)?(?P<z>) [.\-*#] ?"
         ),
     ),
     (
         "syslog",
         re.compile(
-            rb"(?P<b>[A-Z][a-z]{2}) +(?P<d>\d{1,2}) (?P<H>\d\d):(?P<M>\d\d):(?P<S>\d\d) "
-            rb"(?P<host>\S+) (?P<src>[^\s:\[]+)(?:\[\d+\])?: ?"
+            rb"(?P<min>(?P<b>[A-Z][a-z]{2}) +(?P<d>\d{1,2}) (?P<H>\d\d):(?P<M>\d\d)):(?P<S>\d\d)"
+            rb"(?P<z>) (?P<host>\S+) (?P<src>[^\s:\[]+)(?:\[\d+\])?: ?"
         ),
     ),
 )
 _FORMAT_BY_NAME = dict(_FORMATS)
+_DIGIT_FORMATS = tuple(f for f in _FORMATS if f[0] in {"iso", "go", "redis-server"})
+_BRACKET_FORMATS = tuple(f for f in _FORMATS if f[0] == "celery")
+_LETTER_FORMATS = tuple(f for f in _FORMATS if f[0] in {"ruby", "syslog"})
 
 # Loggers named in the message itself, after the stamp: Python's default "WARNING:name:",
 # "ERROR name: ", "- name - LEVEL -", Spring's "--- [thread] logger : ".
@@ -168,40 +168,57 @@ class StampParser:
         tz: tzinfo = UTC,
         year: int | None = None,
         reference: datetime | None = None,
+        docker: bool | None = None,
     ) -> None:
+        self.docker = docker  # None: look for a docker compose prefix on every line
         self.tz = tz
         self.year = year
         self.reference = reference
-        self._cache: dict[tuple[str, bytes, bytes, bytes, bytes, bytes, bytes], int] = {}
+        self._fast_cache: dict[tuple[str, bytes, bytes | None], int] = {}
 
     def start_of(self, line: bytes, pos: int = 0) -> Stamp | None:
         """The stamp at `line[pos:]`, or None when the line does not start with one."""
+        found = self.fast(line, pos)
+        return None if found is None else Stamp(*found)
+
+    def fast(self, line: bytes, pos: int = 0) -> tuple[int, int, str, str | None] | None:
+        """`start_of` as a plain tuple (epoch, body_start, fmt, source): the scanner's hot path."""
         source: str | None = None
-        docker = None
         first = line[pos : pos + 1]
-        if first.isalpha() or first.isdigit():
+        if self.docker is not False and (first.isalpha() or first.isdigit()):
             docker = _DOCKER_RE.match(line, pos)
             if docker is not None and b"|" in docker.group(0):
                 source = docker.group("svc").decode("ascii", "replace")
                 pos = docker.end()
                 first = line[pos : pos + 1]
-        if first == b"{":
+        if first.isdigit():
+            formats = _DIGIT_FORMATS
+        elif first == b"[":
+            formats = _BRACKET_FORMATS
+        elif first == b"{":
             stamp = self._json(line, pos)
-            if stamp is not None and source is not None and stamp.source is None:
-                return Stamp(stamp.epoch, stamp.body_start, stamp.fmt, source)
-            return stamp
-        for name, pattern in _FORMATS:
+            if stamp is None:
+                return None
+            return (stamp.epoch, stamp.body_start, stamp.fmt, stamp.source or source)
+        else:
+            formats = _LETTER_FORMATS
+        for name, pattern in formats:
             match = pattern.match(line, pos)
             if match is None:
                 continue
             epoch = self._epoch(name, match)
             if epoch is None:
                 continue
-            src = match.groupdict().get("src")
-            found = src.decode("utf-8", "replace").strip() if src else None
-            if name == "redis-server":
+            src = match.group("src") if name != "go" and name != "redis-server" else None
+            if src:
+                found: str | None = src.decode("utf-8", "replace").strip()
+                if name == "iso":
+                    name = "heroku"
+            elif name == "redis-server":
                 found = "redis-server"
-            return Stamp(epoch, match.end(), name, found or source)
+            else:
+                found = source
+            return (epoch, match.end(), name, found)
         return None
 
     def epoch_of_text(self, text: str) -> int | None:
@@ -215,30 +232,31 @@ class StampParser:
     # ----------------------------------------------------------------------------------------
 
     def _epoch(self, name: str, match: re.Match[bytes]) -> int | None:
-        groups = match.groupdict()
-        seconds = groups.get("S")
+        minute_text, seconds, zone = match.group("min", "S", "z")
         second = int(seconds) if seconds else 0
         if second > 60:
             return None
         # Cached per minute: consecutive records share it, and the offset of a zone is constant
         # within a minute.
-        key = (
-            name,
-            groups.get("Y") or b"",
-            groups.get("m") or groups.get("b") or b"",
-            groups["d"],
-            groups["H"],
-            groups["M"],
-            groups.get("z") or b"",
-        )
-        minute_epoch = self._cache.get(key)
+        fast_key = (name, minute_text, zone)
+        minute_epoch = self._fast_cache.get(fast_key)
         if minute_epoch is None:
+            groups = match.groupdict()
+            key = (
+                name,
+                groups.get("Y") or b"",
+                groups.get("m") or groups.get("b") or b"",
+                groups["d"],
+                groups["H"],
+                groups["M"],
+                zone or b"",
+            )
             minute_epoch = self._minute_epoch(key)
             if minute_epoch is None:
                 return None
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[key] = minute_epoch
+            if len(self._fast_cache) > 200_000:
+                self._fast_cache.clear()
+            self._fast_cache[fast_key] = minute_epoch
         return minute_epoch + min(second, 59)
 
     def _minute_epoch(

@@ -1,0 +1,339 @@
+"""Benchmark `redisdoctor analyze` against `grep -c` and a naive Python loop on ~1 GB logs.
+
+Run from the repository root:  .venv/bin/python benchmarks/bench_analyze.py [--size-mb 1024]
+
+Generates, in a temporary directory (deleted afterwards, never committed), two logs of about
+`--size-mb` each:
+
+- mixed: ~10% Redis failure records in several formats (Python logging, Python tracebacks,
+  Celery, go-redis, Spring/Lettuce with Caused by: chains, Ruby Logger, JSON lines), Postgres and
+  HTTP look-alikes, and ordinary lines with varying ids and numbers;
+- spam: ~60% failure records (the seed's warning every few seconds among fewer app lines).
+
+Then times, one after the other on the same machine: `LC_ALL=C grep -c -E PATTERN` (the failure
+lines), a naive Python loop, and `redisdoctor analyze --json`, with the peak memory of analyze
+(all its processes together, PSS sampled from /proc). The naive loop is the one people write:
+text mode, one case-insensitive regex per line (`redis.*(?:error|fail|refused|timeout|unknown)`);
+a leaner binary-mode loop with grep's exact pattern is timed too, for reference. Budgets:
+analyze >= 3x faster than the naive loop; within 12x of grep on the mixed log and 25x on the spam
+log; peak memory < 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+REDISDOCTOR = str(Path(PYTHON).parent / "redisdoctor")
+
+GREP_PATTERN = (
+    r"Redis connection failed|redis\.exceptions\.|Error -?[0-9]+ connecting to|"
+    r"ECONNREFUSED [0-9.]+:6379|:6379: (connect|i/o)|RedisConnectionException|"
+    r"Cannot connect to redis|Redis::CannotConnectError|dial tcp: lookup redis"
+)
+
+# The naive loop as people write it: text mode, one case-insensitive regex per line.
+NAIVE = """
+import re, sys
+pattern = re.compile(r"redis.*(?:error|fail|refused|timeout|unknown)", re.IGNORECASE)
+count = 0
+with open(sys.argv[1], errors="replace") as handle:
+    for line in handle:
+        if pattern.search(line):
+            count += 1
+print(count)
+"""
+# A leaner loop for reference: binary mode, grep's exact (case-sensitive) pattern.
+NAIVE_LITERAL = """
+import re, sys
+pattern = re.compile(PATTERN)
+count = 0
+with open(sys.argv[1], "rb") as handle:
+    for line in handle:
+        if pattern.search(line):
+            count += 1
+print(count)
+""".replace("PATTERN", repr(GREP_PATTERN.encode()))
+
+BLOCK_HOUR = b"T00:"  # every block is written for hour 00 and shifted when repeated
+
+
+def _hex(rng: random.Random, bits: int = 48) -> str:
+    return f"{rng.getrandbits(bits):0{bits // 4}x}"
+
+
+def _ordinary(rng: random.Random, minute: int, second: int) -> list[str]:
+    ts = f"2025-08-12T00:{minute:02d}:{second:02d}"
+    pick = rng.randrange(6)
+    if pick == 0:
+        return [
+            f"{ts}Z INFO:app.routes:GET /api/items/{rng.randrange(99999)}?page={rng.randrange(50)}"
+            f" 200 ({rng.randrange(1, 900)} ms) request_id={_hex(rng, 64)}"
+        ]
+    if pick == 1:
+        return [
+            f"[2025-08-12 00:{minute:02d}:{second:02d},{rng.randrange(1000):03d}: INFO/"
+            f"ForkPoolWorker-{rng.randrange(1, 9)}] Task app.tasks.send_email[{_hex(rng, 64)}] "
+            f"succeeded in {rng.uniform(0, 3):.6f}s: None"
+        ]
+    if pick == 2:
+        return [
+            f"2025/08/12 00:{minute:02d}:{second:02d} GET /api/v1/users/{rng.randrange(99999)} "
+            f"200 {rng.uniform(0.1, 90):.1f}ms user_agent=Mozilla/5.0 bytes={rng.randrange(9999)}"
+        ]
+    if pick == 3:
+        return [
+            f"2025-08-12 00:{minute:02d}:{second:02d}.{rng.randrange(1000):03d}  INFO 1 --- "
+            f"[nio-8080-exec-{rng.randrange(1, 20)}] c.e.shop.OrderController                 : "
+            f"GET /orders/{rng.randrange(99999)} -> 200 in {rng.randrange(1, 300)} ms"
+        ]
+    if pick == 4:
+        return [
+            f"I, [2025-08-12T00:{minute:02d}:{second:02d}.{rng.randrange(10**6):06d} #8]  INFO -- "
+            f": Completed 200 OK in {rng.randrange(1, 500)}ms (Views: {rng.uniform(0, 90):.1f}ms"
+            f" | ActiveRecord: {rng.uniform(0, 30):.1f}ms)"
+        ]
+    return [
+        json.dumps(
+            {
+                "level": "info",
+                "timestamp": f"{ts}.{rng.randrange(10**6):06d}Z",
+                "event": "request_completed",
+                "path": f"/api/cart/{rng.randrange(99999)}",
+                "status": 200,
+                "duration_ms": rng.randrange(1, 800),
+                "trace_id": _hex(rng, 64),
+            }
+        )
+    ]
+
+
+def _failure(rng: random.Random, minute: int, second: int, spam: bool) -> list[str]:
+    ts = f"2025-08-12T00:{minute:02d}:{second:02d}"
+    # The spam log is the seed's situation: mostly the one warning, repeated.
+    pick = 0 if spam and rng.random() < 0.7 else rng.randrange(7)
+    if pick <= 1:
+        return [
+            f"{ts}Z WARNING:utils.redis_client_production:Redis connection failed: Error -2 "
+            "connecting to flowing-snail-56122.upstash.io:6379. Name or service not known."
+        ]
+    if pick == 2:
+        return [
+            f"{ts}Z ERROR:app.cache:cache refresh failed for key user:{rng.randrange(99999)}",
+            "Traceback (most recent call last):",
+            '  File "/app/cache.py", line 41, in refresh',
+            "    value = client.get(key)",
+            '  File "/usr/local/lib/python3.11/site-packages/redis/connection.py", line 707, '
+            "in connect",
+            "    raise ConnectionError(self._error_message(e))",
+            "redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. Connection "
+            "refused.",
+        ]
+    if pick == 3:
+        return [
+            f"[2025-08-12 00:{minute:02d}:{second:02d},{rng.randrange(1000):03d}: ERROR/MainProcess"
+            "] consumer: Cannot connect to redis://redis:6379/0: Error -3 connecting to "
+            "redis:6379. Temporary failure in name resolution..",
+            f"Trying again in {rng.randrange(2, 32)}.00 seconds... ({rng.randrange(1, 100)}/100)",
+        ]
+    if pick == 4:
+        return [
+            f"2025/08/12 00:{minute:02d}:{second:02d} cache get session:{_hex(rng, 64)}: dial tcp "
+            "10.0.3.7:6379: connect: connection refused"
+        ]
+    if pick == 5:
+        return [
+            f"2025-08-12 00:{minute:02d}:{second:02d}.{rng.randrange(1000):03d} ERROR 1 --- "
+            "[nio-8080-exec-3] c.e.shop.CartService                     : cart lookup failed",
+            "org.springframework.data.redis.RedisConnectionFailureException: Unable to connect "
+            "to Redis",
+            "\tat org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory."
+            "getConnection(LettuceConnectionFactory.java:1689)",
+            "Caused by: io.lettuce.core.RedisConnectionException: Unable to connect to "
+            "redis.internal/<unresolved>:6379",
+            "Caused by: java.net.UnknownHostException: redis.internal",
+            "\t... 20 common frames omitted",
+        ]
+    return [
+        f"E, [2025-08-12T00:{minute:02d}:{second:02d}.{rng.randrange(10**6):06d} #8] ERROR -- : "
+        "Redis::CannotConnectError: Error connecting to Redis on redis.internal:6379 "
+        "(Errno::ECONNREFUSED)",
+        "/usr/local/bundle/gems/redis-4.8.1/lib/redis/client.rb:398:in `rescue in "
+        "establish_connection'",
+    ]
+
+
+def _lookalike(rng: random.Random, minute: int, second: int) -> list[str]:
+    ts = f"2025-08-12T00:{minute:02d}:{second:02d}Z"
+    if rng.random() < 0.5:
+        return [
+            f'{ts} ERROR:app.db:connection to server at "db" (10.0.0.9), port 5432 failed: '
+            "Connection refused"
+        ]
+    return [
+        f"{ts} ERROR:app.payments:charge failed: getaddrinfo ENOTFOUND api.stripe.com "
+        f"request_id={_hex(rng, 64)}"
+    ]
+
+
+def make_block(rng: random.Random, failure_share: float, size: int) -> bytes:
+    """About `size` bytes covering one hour (00:00-00:59) of one day."""
+    lines: list[str] = []
+    total = 0
+    records = 0
+    estimated = size // 170
+    while total < size:
+        second_of_hour = min(3599, records * 3600 // max(estimated, 1))
+        minute, second = divmod(second_of_hour, 60)
+        draw = rng.random()
+        if draw < failure_share:
+            record = _failure(rng, minute, second, failure_share > 0.5)
+        elif draw < failure_share + 0.02:
+            record = _lookalike(rng, minute, second)
+        else:
+            record = _ordinary(rng, minute, second)
+        records += 1
+        for line in record:
+            lines.append(line)
+            total += len(line) + 1
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _shift(block: bytes, index: int) -> bytes:
+    """The block moved to hour `index` (day 12 + index // 24, hour index % 24)."""
+    day = 12 + index // 24
+    hour = index % 24
+    for old, new in (
+        (b"2025-08-12T00:", f"2025-08-{day:02d}T{hour:02d}:".encode()),
+        (b"2025-08-12 00:", f"2025-08-{day:02d} {hour:02d}:".encode()),
+        (b"2025/08/12 00:", f"2025/08/{day:02d} {hour:02d}:".encode()),
+    ):
+        block = block.replace(old, new)
+    return block
+
+
+def generate(path: Path, size_mb: int, failure_share: float, seed: int) -> int:
+    """Write about `size_mb` MiB: 16 MiB blocks, each a different hour; return bytes written."""
+    rng = random.Random(seed)
+    block_size = 16 << 20
+    blocks = [make_block(rng, failure_share, block_size) for _ in range(4)]
+    written = 0
+    with path.open("wb") as handle:
+        index = 0
+        while written < size_mb << 20:
+            data = _shift(blocks[index % len(blocks)], index)
+            handle.write(data)
+            written += len(data)
+            index += 1
+    return written
+
+
+def _rss_of_tree(pid: int) -> int:
+    """Proportional resident memory (PSS, bytes) of `pid` and all its descendants: pages the
+    forked workers share with their parent are counted once."""
+    total = 0
+    stack = [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            for line in rollup.splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                stack.extend(int(child) for child in children)
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str, int]:
+    """Wall seconds, stdout, and peak memory of the process tree (sampled every 20 ms)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _rss_of_tree(process.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = process.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return elapsed, out.decode(), peak
+
+
+def bench(path: Path, label: str, grep_budget: float) -> dict[str, object]:
+    size = path.stat().st_size
+    env = dict(os.environ, LC_ALL="C")
+    subprocess.run(["cat", str(path)], stdout=subprocess.DEVNULL, check=True)  # warm the cache
+    grep_s, grep_out, _ = timed(["grep", "-c", "-E", GREP_PATTERN, str(path)], env)
+    naive_s, naive_out, _ = timed([PYTHON, "-c", NAIVE, str(path)])
+    literal_s, _, _ = timed([PYTHON, "-c", NAIVE_LITERAL, str(path)])
+    analyze_s, analyze_out, peak = timed([REDISDOCTOR, "analyze", "--json", str(path)])
+    report = json.loads(analyze_out)["report"]["before"]
+    result = {
+        "log": label,
+        "size_mb": round(size / 2**20),
+        "lines": report["lines"],
+        "records": report["records"],
+        "failure_records": report["failure_records"],
+        "grep_failure_lines": int(grep_out.strip() or 0),
+        "naive_matching_lines": int(naive_out.strip() or 0),
+        "grep_s": round(grep_s, 2),
+        "naive_s": round(naive_s, 2),
+        "naive_literal_s": round(literal_s, 2),
+        "analyze_s": round(analyze_s, 2),
+        "analyze_vs_grep": round(analyze_s / grep_s, 1),
+        "naive_vs_analyze": round(naive_s / analyze_s, 1),
+        "analyze_peak_mb": round(peak / 2**20),
+        "budget_ok": analyze_s <= grep_budget * grep_s
+        and naive_s >= 3 * analyze_s
+        and peak < 200 * 2**20,
+    }
+    print(json.dumps(result), flush=True)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size-mb", type=int, default=1024)
+    parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
+    parser.add_argument("--only", choices=["mixed", "spam"])
+    args = parser.parse_args()
+    print(f"load before: {os.getloadavg()}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = args.keep or Path(tmp)
+        directory.mkdir(parents=True, exist_ok=True)
+        plan = [("mixed", 0.10, 12.0), ("spam", 0.60, 25.0)]
+        for label, share, budget in plan:
+            if args.only and label != args.only:
+                continue
+            path = directory / f"{label}.log"
+            if not path.exists():
+                started = time.perf_counter()
+                generate(path, args.size_mb, share, seed=42 if label == "mixed" else 43)
+                print(f"generated {label}: {time.perf_counter() - started:.1f}s", flush=True)
+            bench(path, label, budget)
+    print(f"load after: {os.getloadavg()}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
