@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 import timeit
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -318,3 +319,10 @@ def test_fallback_get_set_cost_under_budget() -> None:
     # The budget is 10 µs per degraded op (benchmarks/bench_client.py measures the full path);
     # the store alone must leave most of it to the client.
     assert statistics.median(runs) < 5e-6
+
+
+def test_fallback_every_served_command_is_documented() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section: client -->", 1)[1].split("\n## ", 1)[0]
+    missing = sorted(name for name in SUPPORTED_COMMANDS if f"`{name}`" not in section)
+    assert missing == []
