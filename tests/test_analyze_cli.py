@@ -238,3 +238,18 @@ def test_analyze_parallel_byte_ranges_match_serial(tmp_path: Path) -> None:
     }
     assert serial.before.records == 12000
     assert serial.before.lines == 21000
+
+
+def test_analyze_cli_thorough_finds_bare_replies(tmp_path: Path) -> None:
+    # Names neither Redis nor its port: only the taxonomy's full hint list finds it.
+    line = (
+        b"2025-08-12T15:54:42Z ERROR:app.cart:write failed: READONLY You can't write against "
+        b"a read only replica.\n"
+    )
+    log = write(tmp_path / "app.log", line + FAILURE)
+    code, stdout, _ = run(log, "--json")
+    assert code == ExitCode.FAILURES
+    assert report_of(stdout)["report"]["before"]["failure_records"] == 1
+    code, stdout, _ = run(log, "--json", "--thorough")
+    categories = report_of(stdout)["report"]["before"]["categories"]
+    assert categories == {"dns_nxdomain": 1, "readonly": 1}

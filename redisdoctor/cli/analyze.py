@@ -66,6 +66,14 @@ def analyze(
     seed: Annotated[
         int, typer.Option("--seed", help="Seed of the projection's backoff jitter.")
     ] = 0,
+    thorough: Annotated[
+        bool,
+        typer.Option(
+            "--thorough",
+            help="Search every relevance hint of the taxonomy (bare replies like READONLY or "
+            "NOAUTH that name neither Redis nor its port), at about one pass per hint.",
+        ),
+    ] = False,
     workers: Annotated[
         int,
         typer.Option(
@@ -91,6 +99,7 @@ def analyze(
                 year=year,
                 reference=datetime.fromtimestamp(_now_epoch(), UTC),
                 workers=workers or min(os.cpu_count() or 1, 8),
+                thorough=thorough,
             ),
             gap=gap,
             seed=seed,
