@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -11,7 +12,8 @@ from redisdoctor.backoff import BackoffPolicy
 from redisdoctor.client import ResilientRedis
 from redisdoctor.clock import VirtualClock
 from redisdoctor.state import ClientEvent
-from tests.fixtures.redis_server import RedisServerFactory
+from tests.fixtures.faults import CountingProxyFactory
+from tests.fixtures.redis_server import RedisServer, RedisServerFactory
 
 THREADS = 16
 PER_THREAD = 200
@@ -92,3 +94,42 @@ def test_client_threads_through_outage_and_recovery(
     assert [e.kind for e in events].count("recovered") == 1
     # No lost update: outage increments were replayed, the rest went to Redis.
     assert server.client().get("b") == str(2 * THREADS * PER_THREAD).encode()
+
+
+@pytest.mark.redis_server
+def test_client_threads_keep_fallback_while_one_attempt_hangs(
+    redis_server: RedisServer, counting_proxy_factory: CountingProxyFactory
+) -> None:
+    proxy = counting_proxy_factory(redis_server)
+    clock = VirtualClock()
+    events: list[ClientEvent] = []
+    client = ResilientRedis.from_url(
+        proxy.url,
+        clock=clock,
+        policy=BackoffPolicy(jitter=0),
+        socket_timeout=0.6,
+        socket_connect_timeout=0.6,
+        on_event=events.append,
+    )
+    proxy.set_mode("refuse")
+    client.set("k", "v")
+    proxy.set_mode("blackhole")  # the next attempt connects, then never gets a reply
+    due = client.connection_state.next_attempt_at
+    assert due is not None
+    clock.set(due)
+    slowest: list[float] = []
+
+    def work(_: int) -> None:
+        worst = 0.0
+        for _ in range(50):
+            started = time.monotonic()
+            assert client.get("k") == b"v"
+            worst = max(worst, time.monotonic() - started)
+        slowest.append(worst)
+
+    assert run_threads(work) == []
+    assert [e.kind for e in events].count("attempt") == 1
+    # One thread waited for its attempt (the read timeout); the others never waited on it.
+    assert sorted(slowest)[-2] < 0.3
+    assert 0.5 < max(slowest) < 2.0
+    assert client.get_status()["last_failure_type"] == "timeout"
