@@ -464,3 +464,24 @@ def test_client_replay_refused_by_redis_is_counted(
     assert status["status"] == "healthy"
     assert status["replay_errors"] == 2
     assert status["replayed"] == 0
+
+
+@pytest.mark.redis_server
+def test_client_resolver_used_for_plain_and_tls(
+    redis_server_factory: RedisServerFactory, dns_server: LoopbackDnsServer
+) -> None:
+    dns_server.add_a("redis.test", "127.0.0.1")
+    plain = redis_server_factory()
+    secure = redis_server_factory(tls=True)
+    assert secure.ca_path is not None
+    for url, extra in (
+        (f"redis://redis.test:{plain.port}/0", {}),
+        (f"rediss://redis.test:{secure.port}/0", {"ssl_ca_certs": str(secure.ca_path)}),
+    ):
+        resolver = dns_server.resolver()
+        client = client_for(url, VirtualClock(), resolver=resolver, **extra)
+        assert client.set("k", "v") is True
+        assert client.get("k") == b"v"
+        assert client.get_status()["status"] == "healthy"
+        assert resolver.lookups == 1  # one connection, one lookup, through the injected resolver
+        assert client.target == url.split("//")[1].rsplit("/", 1)[0]
