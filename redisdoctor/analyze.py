@@ -299,6 +299,9 @@ class _Scanner:
         self.verdicts: list[Verdict] = []
         self.counts: dict[int | tuple[int, str], int] = {}
         self.vids: dict[Verdict, int] = {}
+        # stamp text (up to the body) -> (epoch, format, source); see `region`
+        self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
+        self.stamp_length = 0
         self.seconds: dict[tuple[int, str], int] = {}
         self.first_region = True
 
@@ -306,10 +309,11 @@ class _Scanner:
         p = self.partial
         layout = self.layout
         p.bytes_read += len(region)
-        p.lines += region.count(b"\n")
+        newlines = region.count(b"\n")
+        p.lines += newlines
         if final and not region.endswith(b"\n"):
             p.lines += 1
-        starts = layout.count_starts(region)
+        starts = layout.count_starts(region, newlines)
         if self.first_region or layout.is_start(region, 0):
             starts += 1
         self.first_region = False
@@ -327,11 +331,25 @@ class _Scanner:
         find = region.find
         start_match = layout.start_match
         vids = self.vids
+        stamps = self.stamps
+        stamp_length = self.stamp_length
         for line_start in candidate_lines(region, self.hints):
             if line_start < covered:
                 continue
-            # A stamp proves the line starts a record; then only the next line needs a look.
-            stamp = fast(region, line_start)
+            # Lines of one second in one format share their stamp text: look it up before
+            # parsing. A stamp proves the line starts a record; then only the next line needs a
+            # look.
+            known = stamps.get(region[line_start : line_start + stamp_length])
+            stamp: tuple[int, int, str, str | None] | None
+            if known is not None:
+                stamp = (known[0], line_start + stamp_length, known[1], known[2])
+            else:
+                stamp = fast(region, line_start)
+                if stamp is not None and stamp[2] != "json":
+                    stamp_length = stamp[1] - line_start
+                    if len(stamps) > 100_000:
+                        stamps.clear()
+                    stamps[region[line_start : stamp[1]]] = (stamp[0], stamp[2], stamp[3])
             end = find(b"\n", line_start)
             end = size if end < 0 else end + 1
             if stamp is not None and (end >= size or start_match(region, end) is not None):
@@ -369,6 +387,7 @@ class _Scanner:
                 counts[vid] = counts.get(vid, 0) + 1
                 if verdict.recovery and stamp is not None:
                     p.recoveries[stamp[0]] += 1
+        self.stamp_length = stamp_length
 
     def finish(self) -> Partial:
         """Fold the per-body counts into the Partial."""

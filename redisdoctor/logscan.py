@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from redisdoctor.timestamps import COUNT_RE, DOCKER_COUNT_RE, DOCKER_START_RE, START_RE
+from redisdoctor.timestamps import DOCKER_NOT_START_RE, DOCKER_START_RE, NOT_START_RE, START_RE
 
 CHUNK_SIZE = 8 << 20
 MAX_LINE = 1 << 20  # longer lines are truncated to their first TRUNCATED_HEAD bytes
@@ -92,12 +92,15 @@ class Layout:
         pattern = DOCKER_START_RE if self.docker else START_RE
         return pattern.match(buf, pos) is not None
 
-    def count_starts(self, buf: bytes) -> int:
-        """Record starts in `buf` after its first byte (each is a newline + a start)."""
+    def count_starts(self, buf: bytes, newlines: int | None = None) -> int:
+        """Record starts in `buf` after its first byte (each is a newline + a start).
+        `newlines` is `buf.count(b"\\n")` when the caller has it already."""
+        if newlines is None:
+            newlines = buf.count(b"\n")
         if self.every_line:
-            return buf.count(b"\n", 0, len(buf) - 1) if buf else 0
-        pattern = DOCKER_COUNT_RE if self.docker else COUNT_RE
-        return len(pattern.findall(buf))
+            return newlines - 1 if buf.endswith(b"\n") else newlines
+        pattern = DOCKER_NOT_START_RE if self.docker else NOT_START_RE
+        return newlines - len(pattern.findall(buf))
 
 
 def _always(buf: bytes, pos: int) -> bool:

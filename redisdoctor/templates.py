@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from redisdoctor.redact import redact_text
-
 _MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE), "<url>"),
     (
@@ -45,6 +43,7 @@ _COLLAPSE = bytes.maketrans(b"0123456789abcdefABCDEF", b"0" * 22)
 _CODE_ANCHORS = (b"err", b"code", b"(")
 _CODE_TAIL = re.compile(rb"[a-z ?:=\[(]{0,14}?(-?\d+)")
 _KEPT_PORTS = (b"6379", b"6380", b":53")
+_NUMBER_STARTS = frozenset(bytes([c]) for c in b"-0123456789")
 
 
 def classification_key(body: bytes) -> bytes:
@@ -56,10 +55,13 @@ def classification_key(body: bytes) -> bytes:
     for anchor in _CODE_ANCHORS:
         index = low.find(anchor)
         while index >= 0:
-            match = _CODE_TAIL.match(low, index + len(anchor))
-            if match is not None:
-                codes.append(match.group(1))
-            index = low.find(anchor, index + 1)
+            after = index + len(anchor)
+            # "(" counts only right before a number ("(111, 'Connection refused')").
+            if anchor != b"(" or low[after : after + 1] in _NUMBER_STARTS:
+                match = _CODE_TAIL.match(low, after)
+                if match is not None:
+                    codes.append(match.group(1))
+            index = low.find(anchor, after)
     for port in _KEPT_PORTS:
         if port in body:
             codes.append(port)
@@ -92,6 +94,8 @@ _NOT_HOSTS = frozenset({"error", "warning", "info", "line", "at", "file", "port"
 _NOT_TARGET_PORTS = {"53"}
 _SOURCE_FILE = re.compile(r"\.(?:java|kt|scala|py|rb|go|js|mjs|cjs|ts|php|cs|rs|c|cc|cpp|h)$")
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_LETTER = re.compile(r"[A-Za-z]")
+_IPV6_LITERAL = re.compile(r"\[[0-9a-fA-F:.]+\]")
 
 
 def _usable(host: str, port: str | None) -> bool:
@@ -100,11 +104,13 @@ def _usable(host: str, port: str | None) -> bool:
     if _SOURCE_FILE.search(host):
         return False  # a stack frame ("Foo.java:59"), not an endpoint
     # A host has a letter or is an IP address (a bare "15" before ":54" is a time of day).
-    return any(c.isalpha() for c in host) or _IPV4.fullmatch(host) is not None or host[:1] == "["
+    return _LETTER.search(host) is not None or _IPV4.fullmatch(host) is not None or host[:1] == "["
 
 
 def target_of(text: str) -> str | None:
-    """The Redis endpoint a record names ("host:port", or "host"), without credentials."""
+    """The Redis endpoint a record names ("host:port", or "host"), without credentials: a URL
+    gives only its hostname and port, and the other forms are built from host characters
+    ([A-Za-z0-9_.-], or an [IPv6] literal), which cannot carry a password."""
     if "://" in text:
         url = _URL.search(text)
         if url is not None:
@@ -123,17 +129,19 @@ def target_of(text: str) -> str | None:
                 host = match.group("host")
                 port_text: str | None = match.groupdict().get("port")
                 if _usable(host, port_text):
-                    return redact_text(f"{host}:{port_text}" if port_text else host)
+                    return f"{host}:{port_text}" if port_text else host
     for match in _PORT.finditer(text):
         end = match.start()
         if end > 0 and text[end - 1] == "]":
             start = text.rfind("[", 0, end)
             host = text[start:end] if start >= 0 else ""
+            if not _IPV6_LITERAL.fullmatch(host):
+                host = ""
         else:
             start = end
             while start > 0 and text[start - 1] in _HOST_CHARS:
                 start -= 1
             host = text[start:end].strip(".-")
         if host and (start == 0 or text[start - 1] not in ":/") and _usable(host, match.group(1)):
-            return redact_text(f"{host}:{match.group(1)}")
+            return f"{host}:{match.group(1)}"
     return None

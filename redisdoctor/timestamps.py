@@ -59,10 +59,10 @@ _START_SHAPES = (
 DOCKER_PREFIX = rb"[A-Za-z0-9][\w.-]*\s*\| ?"
 START_RE = re.compile(rb"(?:" + _START_SHAPES + rb")")
 DOCKER_START_RE = re.compile(rb"(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES + rb")")
-# For counting record starts across a whole chunk: each occurrence is a newline followed by a
-# record start (the leading literal lets the regex engine skip quickly between newlines).
-COUNT_RE = re.compile(rb"\n(?:" + _START_SHAPES + rb")")
-DOCKER_COUNT_RE = re.compile(rb"\n(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES + rb")")
+# Counting the lines that do *not* start a record is cheaper (few matches, each a cached 1-byte
+# object); record starts are then newlines minus these.
+NOT_START_RE = re.compile(rb"\n(?!" + _START_SHAPES + rb")")
+DOCKER_NOT_START_RE = re.compile(rb"\n(?!(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES + rb"))")
 _DOCKER_RE = re.compile(rb"(?P<svc>[A-Za-z0-9][\w.-]*)\s*\| ?")
 
 _ISO = (
