@@ -17,7 +17,7 @@ import random
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
@@ -69,6 +69,10 @@ _RECOVERY = re.compile(
     re.IGNORECASE,
 )
 _FRAME = re.compile(r"^\s")
+CATEGORIES: tuple[Category, ...] = tuple(Category)
+CATEGORY_INDEX: dict[Category, int] = {category: i for i, category in enumerate(CATEGORIES)}
+if len(CATEGORIES) > 32:  # pragma: no cover - the packing below has 5 bits for the category
+    raise RuntimeError("analyze packs categories in 5 bits: widen the per-second keys")
 PARALLEL_MIN_BYTES = 48 << 20
 RANGE_BYTES = 64 << 20
 DEFAULT_GAP = 300.0
@@ -108,6 +112,7 @@ class Verdict:
     undecodable: bool
     example: str
     category_name: str | None = None
+    category_index: int = 0
 
 
 def classify_record(text: str) -> Category | None:
@@ -169,6 +174,7 @@ def _verdict(body: bytes, json_record: bool) -> Verdict:
     return Verdict(
         category=meaning.category,
         category_name=None if meaning.category is None else meaning.category.value,
+        category_index=0 if meaning.category is None else CATEGORY_INDEX[meaning.category],
         recovery=meaning.recovery,
         template=meaning.template,
         target=target_of(_unindented(text)) if failure else None,
@@ -225,7 +231,9 @@ class Partial:
     nul_bytes: int = 0
     first: int | None = None
     last: int | None = None
-    seconds: Counter[tuple[int, str]] = field(default_factory=Counter)
+    # failures per (second, category), packed as second << 5 | category index: int keys keep a
+    # day of per-second figures in a few MB
+    seconds: Counter[int] = field(default_factory=Counter)
     recoveries: Counter[int] = field(default_factory=Counter)
     categories: Counter[str] = field(default_factory=Counter)
     targets: Counter[str] = field(default_factory=Counter)
@@ -302,7 +310,7 @@ class _Scanner:
         # stamp text (up to the body) -> (epoch, format, source); see `region`
         self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
         self.stamp_length = 0
-        self.seconds: dict[tuple[int, str], int] = {}
+        self.seconds: dict[int, int] = {}
         self.first_region = True
 
     def region(self, region: bytes, *, final: bool) -> None:
@@ -347,7 +355,7 @@ class _Scanner:
                 stamp = fast(region, line_start)
                 if stamp is not None and stamp[2] != "json":
                     stamp_length = stamp[1] - line_start
-                    if len(stamps) > 100_000:
+                    if len(stamps) > 4_096:
                         stamps.clear()
                     stamps[region[line_start : stamp[1]]] = (stamp[0], stamp[2], stamp[3])
             end = find(b"\n", line_start)
@@ -369,17 +377,16 @@ class _Scanner:
                 if vid is None:
                     vid = vids[verdict] = len(verdicts)
                     verdicts.append(verdict)
-                if len(cache) > 50_000:
+                if len(cache) > 20_000:
                     cache.clear()
                 cache[body] = vid
             else:
                 verdict = verdicts[vid]
-            category = verdict.category_name
-            if category is not None:
+            if verdict.category_name is not None:
                 key = vid if stamp is None or stamp[3] is None else (vid, stamp[3])
                 counts[key] = counts.get(key, 0) + 1
                 if stamp is not None:
-                    second = (stamp[0], category)
+                    second = (stamp[0] << 5) | verdict.category_index
                     seconds[second] = seconds.get(second, 0) + 1
                 if end - start > 1 and region.count(b"\n", start, end - 1):
                     p.failure_lines += region.count(b"\n", start, end - 1)
@@ -411,8 +418,7 @@ class _Scanner:
             p.templates[verdict.template] += count
             if verdict.template not in p.template_info:
                 p.template_info[verdict.template] = (category, verdict.example)
-        for (second, category), count in self.seconds.items():
-            p.seconds[(second, category)] += count
+        p.seconds.update(self.seconds)
         p.untimed_failures = p.failure_records - sum(self.seconds.values())
         self.counts = {}
         self.seconds = {}
@@ -800,16 +806,28 @@ def _top(counter: Counter[str], limit: int = TOP) -> tuple[Counted, ...]:
     return tuple(Counted(name, count) for name, count in ordered[:limit])
 
 
+def seconds_by_category(partial: Partial) -> Iterator[tuple[int, Category, int]]:
+    """(second, category, failures) from the packed per-second counts."""
+    for key, count in partial.seconds.items():
+        yield key >> 5, CATEGORIES[key & 31], count
+
+
 def failure_timeline(partial: Partial) -> list[tuple[int, Category, int]]:
     """(second, dominant category, failures) for every second with failures, in time order."""
-    per_second: dict[int, Counter[str]] = {}
-    for (second, category), count in partial.seconds.items():
-        per_second.setdefault(second, Counter())[category] += count
-    timeline = []
-    for second in sorted(per_second):
-        counts = per_second[second]
-        category = max(counts.items(), key=lambda item: (item[1], item[0]))[0]
-        timeline.append((second, Category(category), sum(counts.values())))
+    timeline: list[tuple[int, Category, int]] = []
+    previous = -1
+    best = 0
+    for key in sorted(partial.seconds):
+        second, category, count = key >> 5, CATEGORIES[key & 31], partial.seconds[key]
+        if second != previous:
+            timeline.append((second, category, count))
+            previous, best = second, count
+        else:
+            _, dominant, total = timeline[-1]
+            # The most frequent category of the second (ties: the larger name, as before).
+            if count > best or (count == best and category.value > dominant.value):
+                dominant, best = category, count
+            timeline[-1] = (second, dominant, total + count)
     return timeline
 
 
@@ -1083,10 +1101,10 @@ def _hours(partial: Partial, run: ProjectionRun, after: Partial | None) -> tuple
         count = max(count, (after.last - (after.first - after.first % 3600)) // 3600 + 1)
     count = min(count, 24 * 366)
     failures: list[Counter[str]] = [Counter() for _ in range(count)]
-    for (second, category), n in partial.seconds.items():
+    for second, category, n in seconds_by_category(partial):
         index = (second - origin) // 3600
         if 0 <= index < count:
-            failures[index][category] += n
+            failures[index][category.value] += n
     logs = [0] * count
     attempts = [0] * count
     for when in run.log_times:
@@ -1100,7 +1118,7 @@ def _hours(partial: Partial, run: ProjectionRun, after: Partial | None) -> tuple
         after_counts = [0] * count
         if after.first is not None:
             after_origin = after.first - after.first % 3600
-            for (second, _), n in after.seconds.items():
+            for second, _, n in seconds_by_category(after):
                 index = (second - after_origin) // 3600
                 if 0 <= index < count:
                     after_counts[index] += n
