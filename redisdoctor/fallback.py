@@ -19,6 +19,7 @@ from __future__ import annotations
 import fnmatch
 import math
 import random
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -107,16 +108,24 @@ def _encode(value: object) -> bytes:
     )
 
 
+_INTEGER = re.compile(rb"(?:0|-?[1-9][0-9]*)")
+
+
 def _parse_int(raw: bytes) -> int:
-    try:
-        if raw != raw.strip() or not raw:
-            raise ValueError
-        return int(raw)
-    except ValueError:
-        raise ResponseError(NOT_INTEGER) from None
+    """Redis's string2ll: no sign but '-', no leading zeros, no spaces, 64-bit."""
+    if len(raw) > 20 or not _INTEGER.fullmatch(raw):
+        raise ResponseError(NOT_INTEGER)
+    value = int(raw)
+    if not -(2**63) <= value < 2**63:
+        raise ResponseError(NOT_INTEGER)
+    return value
 
 
 def _parse_float(raw: bytes | str | float | int) -> float:
+    if isinstance(raw, bytes | str):
+        text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
+        if not text or text != text.strip() or "_" in text:
+            raise ResponseError(NOT_FLOAT)
     try:
         value = float(raw)
     except (TypeError, ValueError):
@@ -674,8 +683,16 @@ class FallbackStore:
 
     def getrange(self, key: object, start: int, end: int) -> Any:
         value = self._typed(_encode(key), bytes) or b""
-        window = _index_slice(len(value), int(start), int(end))
-        return self._out(b"" if window is None else value[window])
+        start, end, length = int(start), int(end), len(value)
+        # Redis's GETRANGE clamps a negative end to 0 (unlike LRANGE's empty result).
+        if start < 0 and end < 0 and start > end:
+            return self._out(b"")
+        start = max(length + start if start < 0 else start, 0)
+        end = max(length + end if end < 0 else end, 0)
+        end = min(end, length - 1)
+        if start > end or length == 0:
+            return self._out(b"")
+        return self._out(value[start : end + 1])
 
     def setrange(self, name: object, offset: int, value: object) -> int:
         key = _encode(name)
@@ -790,7 +807,10 @@ class FallbackStore:
         assert hashed is not None
         field_name = _encode(key)
         raw = hashed.get(field_name)
-        number = (_parse_int(raw) if raw is not None else 0) + int(amount)
+        try:
+            number = (_parse_int(raw) if raw is not None else 0) + int(amount)
+        except ResponseError:
+            raise ResponseError("hash value is not an integer") from None
         hashed[field_name] = str(number).encode()
         self._changed(_encode(name))
         return number
@@ -800,7 +820,11 @@ class FallbackStore:
         assert hashed is not None
         field_name = _encode(key)
         raw = hashed.get(field_name)
-        number = (_parse_float(raw) if raw is not None else 0.0) + _parse_float(amount)
+        try:
+            current = _parse_float(raw) if raw is not None else 0.0
+        except ResponseError:
+            raise ResponseError("hash value is not a float") from None
+        number = current + _parse_float(amount)
         hashed[field_name] = _format_float(number)
         self._changed(_encode(name))
         return float(hashed[field_name])
@@ -973,9 +997,11 @@ class FallbackStore:
 
     def smove(self, src: object, dst: object, value: object) -> bool:
         source = self._set(src)
+        if not source:  # Redis answers 0 before looking at the destination's type
+            return False
         self._set(dst)  # WRONGTYPE before anything moves
         member = _encode(value)
-        if not source or member not in source:
+        if member not in source:
             return False
         source.discard(member)
         self._changed(_encode(src))

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import redis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from redisdoctor.clock import VirtualClock
 from redisdoctor.fallback import SUPPORTED_COMMANDS, FallbackStore, WrongTypeError
@@ -326,3 +328,64 @@ def test_fallback_every_served_command_is_documented() -> None:
     section = readme.split("<!-- section: client -->", 1)[1].split("\n## ", 1)[0]
     missing = sorted(name for name in SUPPORTED_COMMANDS if f"`{name}`" not in section)
     assert missing == []
+
+
+KEYS = st.sampled_from(["a", "b", "c"])
+VALUES = st.sampled_from(["0", "1", "x", "-7", "2.5", ""])
+OPERATIONS = st.one_of(
+    st.tuples(st.just("set"), KEYS, VALUES),
+    st.tuples(st.just("get"), KEYS),
+    st.tuples(st.just("incr"), KEYS),
+    st.tuples(st.just("append"), KEYS, VALUES),
+    st.tuples(st.just("delete"), KEYS),
+    st.tuples(st.just("rpush"), KEYS, VALUES),
+    st.tuples(st.just("lpop"), KEYS),
+    st.tuples(st.just("lrange"), KEYS, st.integers(-3, 3), st.integers(-3, 3)),
+    st.tuples(st.just("hset"), KEYS, VALUES, VALUES),
+    st.tuples(st.just("hgetall"), KEYS),
+    st.tuples(st.just("sadd"), KEYS, VALUES),
+    st.tuples(st.just("srem"), KEYS, VALUES),
+    st.tuples(st.just("smembers"), KEYS),
+    st.tuples(st.just("zadd"), KEYS, st.builds(lambda m, s: {m: s}, VALUES, st.integers(-2, 2))),
+    st.tuples(st.just("zrange"), KEYS, st.integers(-3, 3), st.integers(-3, 3)),
+    st.tuples(st.just("type"), KEYS),
+    st.tuples(st.just("exists"), KEYS),
+    st.tuples(st.just("getdel"), KEYS),
+    st.tuples(st.just("incrbyfloat"), KEYS, st.sampled_from([0.5, -2, 3])),
+    st.tuples(st.just("hincrby"), KEYS, VALUES, st.integers(-3, 3)),
+    st.tuples(st.just("lrem"), KEYS, st.integers(-2, 2), VALUES),
+    st.tuples(st.just("ltrim"), KEYS, st.integers(-3, 3), st.integers(-3, 3)),
+    st.tuples(st.just("zincrby"), KEYS, st.integers(-2, 2), VALUES),
+    st.tuples(
+        st.just("zrangebyscore"), KEYS, st.sampled_from(["-inf", "(0", "1"]), st.just("+inf")
+    ),
+    st.tuples(st.just("smove"), KEYS, KEYS, VALUES),
+    st.tuples(st.just("lmove"), KEYS, KEYS),
+    st.tuples(st.just("setrange"), KEYS, st.integers(0, 3), VALUES),
+    st.tuples(st.just("getrange"), KEYS, st.integers(-3, 3), st.integers(-3, 3)),
+    st.tuples(st.just("mget"), st.lists(KEYS, min_size=1, max_size=3)),
+    st.tuples(st.just("expire"), KEYS, st.integers(1, 100)),
+    st.tuples(st.just("ttl"), KEYS),
+    st.tuples(st.just("persist"), KEYS),
+    st.tuples(st.just("rename"), KEYS, KEYS),
+)
+
+
+@pytest.mark.redis_server
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(operations=st.lists(OPERATIONS, min_size=1, max_size=25))
+def test_fallback_random_sequences_match_redis(
+    redis_server: RedisServer, operations: list[tuple[Any, ...]]
+) -> None:
+    real = redis_server.client()
+    real.flushdb()
+    store = FallbackStore(clock=VirtualClock())
+    for name, *args in operations:
+        expected = normalise(name, outcome(getattr(real, name), tuple(args), {}))
+        got = normalise(name, outcome(getattr(store, name), tuple(args), {}))
+        assert got == expected, (name, args)
