@@ -10,9 +10,10 @@ import pytest
 import redis
 
 from redisdoctor.backoff import BackoffPolicy
-from redisdoctor.client import ResilientRedis, UnavailableCommandError
+from redisdoctor.client import UNSERVED_EXAMPLES, ResilientRedis, UnavailableCommandError
 from redisdoctor.clock import VirtualClock
 from redisdoctor.errors import CategorizedError, UsageError
+from redisdoctor.fallback import SUPPORTED_COMMANDS
 from redisdoctor.state import ClientEvent, ClientState
 from redisdoctor.taxonomy import Category
 from tests.fixtures.dns_server import LoopbackDnsServer
@@ -79,6 +80,7 @@ def test_client_refused_serves_from_fallback(refusing_port: int) -> None:
 
 
 def test_client_unsupported_commands_raise_typed_error_while_degraded(refusing_port: int) -> None:
+    assert not set(UNSERVED_EXAMPLES) & SUPPORTED_COMMANDS
     client = client_for(f"redis://127.0.0.1:{refusing_port}/0", VirtualClock())
     client.set("k", "v")
     for call in (
