@@ -917,9 +917,16 @@ def outage_windows(
     return windows
 
 
-def summarize(partial: Partial, inputs: Sequence[str], *, gap: float = DEFAULT_GAP) -> LogSummary:
+def summarize(
+    partial: Partial,
+    inputs: Sequence[str],
+    *,
+    gap: float = DEFAULT_GAP,
+    timeline: list[tuple[int, Category, int]] | None = None,
+) -> LogSummary:
     """Turn a scan's figures into the report's summary of one set of logs."""
-    timeline = failure_timeline(partial)
+    if timeline is None:
+        timeline = failure_timeline(partial)
     covered = (partial.last - partial.first) if partial.first is not None and partial.last else 0
     covered = max(covered, 0)
     templates = sorted(partial.templates.items(), key=lambda item: (-item[1], item[0]))
@@ -1165,10 +1172,11 @@ def analyze_logs(
 
         raise UsageError("--per must be 'hour' or 'day'")
     partial = scan_inputs(inputs, options.scan, stdin=stdin, progress=progress)
-    before = summarize(partial, inputs, gap=options.gap)
+    timeline = failure_timeline(partial)
+    before = summarize(partial, inputs, gap=options.gap, timeline=timeline)
     target = before.targets[0].name if before.targets else "redis"
     run = project(
-        failure_timeline(partial),
+        timeline,
         partial.recoveries,
         gap=options.gap,
         log_end=partial.last,
