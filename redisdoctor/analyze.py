@@ -309,7 +309,7 @@ class _Scanner:
         self.vids: dict[Verdict, int] = {}
         # stamp text (up to the body) -> (epoch, format, source); see `region`
         self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
-        self.stamp_length = 0
+        self.stamp_lengths: tuple[int, ...] = ()
         self.seconds: dict[int, int] = {}
         self.first_region = True
 
@@ -340,26 +340,31 @@ class _Scanner:
         start_match = layout.start_match
         vids = self.vids
         stamps = self.stamps
-        stamp_length = self.stamp_length
+        stamp_lengths = self.stamp_lengths
         for line_start in candidate_lines(region, self.hints):
             if line_start < covered:
                 continue
             # Lines of one second in one format share their stamp text: look it up before
             # parsing. A stamp proves the line starts a record; then only the next line needs a
             # look.
-            known = stamps.get(region[line_start : line_start + stamp_length])
-            stamp: tuple[int, int, str, str | None] | None
-            if known is not None:
-                stamp = (known[0], line_start + stamp_length, known[1], known[2])
+            stamp: tuple[int, int, str, str | None] | None = None
+            for length in stamp_lengths:
+                known = stamps.get(region[line_start : line_start + length])
+                if known is not None:
+                    stamp = (known[0], line_start + length, known[1], known[2])
+                    break
             else:
                 stamp = fast(region, line_start)
                 if stamp is not None and stamp[2] != "json":
-                    stamp_length = stamp[1] - line_start
+                    length = stamp[1] - line_start
+                    if length not in stamp_lengths:
+                        # the stamp lengths of the last few formats seen (logs mix formats)
+                        stamp_lengths = (length, *stamp_lengths[:2])
                     if len(stamps) > 4_096:
                         stamps.clear()
                     stamps[region[line_start : stamp[1]]] = (stamp[0], stamp[2], stamp[3])
             end = find(b"\n", line_start)
-            end = size if end < 0 else end + 1
+            end = line_end = size if end < 0 else end + 1
             if stamp is not None and (end >= size or start_match(region, end) is not None):
                 start = line_start
             else:
@@ -388,13 +393,13 @@ class _Scanner:
                 if stamp is not None:
                     second = (stamp[0] << 5) | verdict.category_index
                     seconds[second] = seconds.get(second, 0) + 1
-                if end - start > 1 and region.count(b"\n", start, end - 1):
+                if start != line_start or end != line_end:
                     p.failure_lines += region.count(b"\n", start, end - 1)
             elif verdict.undecodable or verdict.recovery:
                 counts[vid] = counts.get(vid, 0) + 1
                 if verdict.recovery and stamp is not None:
                     p.recoveries[stamp[0]] += 1
-        self.stamp_length = stamp_length
+        self.stamp_lengths = stamp_lengths
 
     def finish(self) -> Partial:
         """Fold the per-body counts into the Partial."""
