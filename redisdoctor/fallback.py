@@ -17,6 +17,7 @@ evicted; `evictions` counts them. It is not thread-safe by itself: callers hold 
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import math
 import random
 import re
@@ -37,6 +38,7 @@ WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value"
 NOT_INTEGER = "value is not an integer or out of range"
 NOT_FLOAT = "value is not a valid float"
 _ENTRY_OVERHEAD = 16  # rough per-key bookkeeping, so many tiny keys still count
+_SIZE_SAMPLE = 64  # items measured per container write; bigger ones are extrapolated
 
 
 class WrongTypeError(ResponseError):
@@ -208,6 +210,7 @@ class FallbackStore:
         self.bytes_used = 0
         self.evictions = 0
         self.expired = 0
+        self._last_sweep: float | None = None
 
     # ----------------------------------------------------------------------------------------
     # Plumbing
@@ -251,15 +254,22 @@ class FallbackStore:
         return True
 
     def _size_of(self, key: bytes, value: Value) -> int:
+        """Key plus value bytes; for a container of more than _SIZE_SAMPLE items, extrapolated
+        from a sample, so a write to a big container stays O(1) rather than O(items)."""
         size = len(key) + _ENTRY_OVERHEAD
         if isinstance(value, bytes):
             return size + len(value)
-        if isinstance(value, ZSet):
-            return size + sum(len(m) + 8 for m in value)
-        if isinstance(value, dict):
-            fields: dict[bytes, bytes] = value  # type: ignore[assignment]
-            return size + sum(len(f) + len(v) for f, v in fields.items())
-        return size + sum(len(item) for item in value)
+        count = len(value)
+        sample: Iterable[Any]
+        if isinstance(value, dict):  # a hash, or a sorted set (member -> score)
+            sample = itertools.islice(value.items(), _SIZE_SAMPLE)
+            measured = sum(len(f) + (8 if isinstance(v, float) else len(v)) for f, v in sample)
+        else:
+            sample = itertools.islice(value, _SIZE_SAMPLE)
+            measured = sum(len(item) for item in sample)
+        if count > _SIZE_SAMPLE:
+            measured = measured * count // _SIZE_SAMPLE
+        return size + measured
 
     def _stored(self, key: bytes, value: Value) -> None:
         """Account for a key just created or changed, evicting if over a bound."""
@@ -284,9 +294,13 @@ class FallbackStore:
 
     def _enforce_bounds(self) -> None:
         now = self.clock.monotonic()
-        for key in [k for k, deadline in self._expires.items() if deadline <= now]:
-            self._remove(key)
-            self.expired += 1
+        # Purging expired keys scans every TTL: at most once per second of clock time, so a
+        # store that sits at its bound does not pay O(keys) on every write.
+        if self._expires and (self._last_sweep is None or now - self._last_sweep >= 1.0):
+            self._last_sweep = now
+            for key in [k for k, deadline in self._expires.items() if deadline <= now]:
+                self._remove(key)
+                self.expired += 1
         while self._data and (len(self._data) > self.max_keys or self.bytes_used > self.max_bytes):
             oldest = next(iter(self._data))
             self._remove(oldest)
