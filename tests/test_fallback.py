@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import time
 import timeit
 from pathlib import Path
 from typing import Any
@@ -389,3 +390,15 @@ def test_fallback_random_sequences_match_redis(
         expected = normalise(name, outcome(getattr(real, name), tuple(args), {}))
         got = normalise(name, outcome(getattr(store, name), tuple(args), {}))
         assert got == expected, (name, args)
+
+
+def test_fallback_big_containers_stay_linear() -> None:
+    store = FallbackStore(clock=VirtualClock())
+    started = time.perf_counter()
+    for i in range(20_000):
+        store.rpush("l", f"item{i}")
+        store.hset("h", f"f{i}", "v")
+    # Quadratic size accounting took over 25 s here; the sampled estimate takes well under 1 s.
+    assert time.perf_counter() - started < 5
+    assert store.llen("l") == store.hlen("h") == 20_000
+    assert 20_000 * 5 < store.bytes_used < 20_000 * 20
