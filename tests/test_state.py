@@ -7,6 +7,8 @@ import logging
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redisdoctor.backoff import BackoffPolicy
 from redisdoctor.clock import VirtualClock
@@ -233,3 +235,39 @@ def test_state_recovery_resets_outage_and_emits_event() -> None:
 )
 def test_state_format_duration(seconds: float, text: str) -> None:
     assert format_duration(seconds) == text
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    seed=st.integers(0, 2**32),
+    categories=st.lists(
+        st.sampled_from([Category.REFUSED, Category.TIMEOUT, Category.DNS_TEMPORARY]),
+        min_size=1,
+        max_size=40,
+    ),
+)
+def test_state_log_volume_bounded_for_any_failure_sequence(
+    seed: int, categories: list[Category]
+) -> None:
+    clock = VirtualClock()
+    events: list[ClientEvent] = []
+    state = make_state(clock, jitter=0.2, seed=seed, events=events)
+    changes = 0
+    previous: Category | None = None
+    for category in categories:
+        if previous is not None:
+            clock.set(state.next_attempt_at or 0)
+            assert state.attempt_due()
+            state.begin_attempt()
+        changes += previous is not None and category is not previous
+        state.record_failure(category, "detail")
+        previous = category
+    lines = log_lines(events)
+    elapsed = clock.monotonic()
+    # First line, one per category change, and at most one per full window.
+    assert len(lines) <= 1 + changes + elapsed // 300
+    assert state.throttle.suppressed_total + len(lines) == len(categories)
+    # The delays follow the policy: within jitter of the nominal delay.
+    assert state.last_delay is not None
+    nominal = BackoffPolicy().nominal_delay(len(categories), categories[-1])
+    assert nominal * 0.8 <= state.last_delay <= nominal * 1.2
