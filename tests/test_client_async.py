@@ -11,6 +11,7 @@ from redisdoctor.backoff import BackoffPolicy
 from redisdoctor.client import AsyncResilientRedis, UnavailableCommandError
 from redisdoctor.clock import VirtualClock
 from redisdoctor.taxonomy import Category
+from tests.fixtures.faults import CountingProxyFactory
 from tests.fixtures.redis_server import RedisServer, RedisServerFactory
 
 
@@ -90,3 +91,31 @@ def test_client_async_kill_restart_replays(
     assert direct.get("s") == b"v"
     assert direct.get("h") == b"redis wins"
     assert sum("Redis connection restored" in r.getMessage() for r in caplog.records) == 1
+
+
+@pytest.mark.redis_server
+def test_client_async_zero_network_between_attempts(
+    redis_server: RedisServer, counting_proxy_factory: CountingProxyFactory
+) -> None:
+    proxy = counting_proxy_factory(redis_server)
+    clock = VirtualClock()
+
+    async def scenario() -> None:
+        client = async_client(proxy.url, clock)
+        await client.set("k", "v")
+        proxy.set_mode("reset")
+        await client.set("k", "fallback")
+        connections = proxy.connections
+        for _ in range(300):
+            await client.get("k")
+            clock.advance(0.05)  # 15 s, short of the 30 s wait after a reset
+        assert proxy.connections == connections
+        due = client.connection_state.next_attempt_at
+        assert due is not None
+        clock.set(due)
+        await client.get("k")
+        assert proxy.connections == connections + 1
+        assert client.get_status()["connection_failure_count"] == 2
+        await client.aclose()
+
+    asyncio.run(scenario())
