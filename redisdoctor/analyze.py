@@ -46,7 +46,13 @@ from redisdoctor.logscan import (
 from redisdoctor.redact import redact_text
 from redisdoctor.taxonomy import Category
 from redisdoctor.templates import classification_key, target_of, template_of
-from redisdoctor.timestamps import StampParser, json_message, source_in_body
+from redisdoctor.timestamps import (
+    DOCKER_PREFIX,
+    START_SHAPES,
+    StampParser,
+    json_message,
+    source_in_body,
+)
 
 # Used until/unless the taxonomy publishes REDIS_RELEVANCE_HINTS: every record classify_text
 # accepts contains one of these (lower-case) byte strings.
@@ -310,6 +316,7 @@ class _Scanner:
         # stamp text (up to the body) -> (epoch, format, source); see `region`
         self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
         self.stamp_lengths: tuple[int, ...] = ()
+        self.hot: tuple[re.Pattern[bytes], int] | None = None
         self.seconds: dict[int, int] = {}
         self.first_region = True
 
@@ -329,6 +336,8 @@ class _Scanner:
         if b"\x00" in region:
             p.nul_bytes += region.count(b"\x00")
         self._span(region)
+        if self.hot is not None:
+            region = self._take_hot(region, newlines)
         fast = self.parser.fast
         cache = self.cache
         verdicts = self.verdicts
@@ -341,6 +350,9 @@ class _Scanner:
         vids = self.vids
         stamps = self.stamps
         stamp_lengths = self.stamp_lengths
+        votes: dict[bytes, int] = {}
+        vote_stamps: dict[bytes, bytes] = {}
+        known: tuple[int, str, str | None] | None = None
         for line_start in candidate_lines(region, self.hints):
             if line_start < covered:
                 continue
@@ -348,6 +360,7 @@ class _Scanner:
             # parsing. A stamp proves the line starts a record; then only the next line needs a
             # look.
             stamp: tuple[int, int, str, str | None] | None = None
+            known = None
             for length in stamp_lengths:
                 known = stamps.get(region[line_start : line_start + length])
                 if known is not None:
@@ -388,6 +401,10 @@ class _Scanner:
             else:
                 verdict = verdicts[vid]
             if verdict.category_name is not None:
+                if stamp is not None and end == line_end and start == line_start:
+                    votes[body] = votes.get(body, 0) + 1
+                    if body not in vote_stamps:
+                        vote_stamps[body] = region[line_start : stamp[1]]
                 key = vid if stamp is None or stamp[3] is None else (vid, stamp[3])
                 counts[key] = counts.get(key, 0) + 1
                 if stamp is not None:
@@ -400,6 +417,57 @@ class _Scanner:
                 if verdict.recovery and stamp is not None:
                     p.recoveries[stamp[0]] += 1
         self.stamp_lengths = stamp_lengths
+        self._elect_hot(votes, vote_stamps, newlines)
+
+    # A log that repeats one failure line (the seed's case) is cheaper to count with two C-level
+    # regex passes per chunk than record by record: once one single-line failure fills a tenth
+    # of a chunk's lines, later chunks take its occurrences out first (`_take_hot`) and count
+    # them per distinct stamp; the rest of the chunk goes through the ordinary path.
+
+    def _elect_hot(
+        self, votes: dict[bytes, int], vote_stamps: dict[bytes, bytes], newlines: int
+    ) -> None:
+        if self.hot is not None or not votes or self.layout.every_line:
+            return
+        body, count = max(votes.items(), key=lambda item: item[1])
+        if count * 10 < newlines or not body.endswith(b"\n") or body.count(b"\n") != 1:
+            return
+        vid = self.cache.get(body)
+        if vid is None:
+            return
+        shape = re.sub(rb"\d", lambda _: rb"\d", re.escape(vote_stamps[body]))
+        prefix = rb"(?:" + DOCKER_PREFIX + rb")?" if self.layout.docker else b""
+        follows = prefix + rb"(?:" + START_SHAPES + rb")"
+        pattern = re.compile(
+            rb"\n(" + shape + rb")" + re.escape(body[:-1]) + rb"(?=\n" + follows + rb"|\n?\Z)"
+        )
+        self.hot = (pattern, vid)
+
+    def _take_hot(self, region: bytes, newlines: int) -> bytes:
+        """Count and remove the hot line's occurrences; return what is left of `region`."""
+        assert self.hot is not None
+        pattern, vid = self.hot
+        padded = b"\n" + region
+        found = pattern.findall(padded)
+        if len(found) * 20 < newlines:
+            self.hot = None  # no longer worth its two passes
+        if not found:
+            return region
+        verdict = self.verdicts[vid]
+        counts = self.counts
+        seconds = self.seconds
+        for stamp_text, count in Counter(found).items():
+            known = self.stamps.get(stamp_text)
+            if known is None:
+                parsed = self.parser.fast(stamp_text)
+                if parsed is None:
+                    continue
+                known = (parsed[0], parsed[2], parsed[3])
+            key = vid if known[2] is None else (vid, known[2])
+            counts[key] = counts.get(key, 0) + count
+            second = (known[0] << 5) | verdict.category_index
+            seconds[second] = seconds.get(second, 0) + count
+        return pattern.sub(b"", padded)[1:]
 
     def finish(self) -> Partial:
         """Fold the per-body counts into the Partial."""

@@ -56,6 +56,7 @@ _START_SHAPES = (
     rb"|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d "  # syslog
     rb"|\{"  # JSON lines
 )
+START_SHAPES = _START_SHAPES
 DOCKER_PREFIX = rb"[A-Za-z0-9][\w.-]*\s*\| ?"
 START_RE = re.compile(rb"(?:" + _START_SHAPES + rb")")
 DOCKER_START_RE = re.compile(rb"(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES + rb")")

@@ -253,3 +253,51 @@ def test_analyze_cli_thorough_finds_bare_replies(tmp_path: Path) -> None:
     code, stdout, _ = run(log, "--json", "--thorough")
     categories = report_of(stdout)["report"]["before"]["categories"]
     assert categories == {"dns_nxdomain": 1, "readonly": 1}
+
+
+def test_analyze_repeated_line_fast_path_matches_record_by_record(tmp_path: Path) -> None:
+    # One failure line repeated (the seed's case) is counted by whole-chunk regex passes once it
+    # dominates a chunk; the figures must equal the record-by-record path's.
+    from redisdoctor import analyze as analyze_module
+
+    lines = []
+    for second in range(20000):
+        stamp = f"2025-08-12T{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}Z"
+        lines.append(
+            f"{stamp} WARNING:utils.redis_client_production:Redis connection failed: Error -2 "
+            "connecting to flowing-snail-56122.upstash.io:6379. Name or service not known."
+        )
+        if second % 7 == 0:
+            lines.append(f"{stamp} INFO:app.routes:GET /health 200 ({second % 90} ms)")
+        if second % 11 == 0:
+            lines.append(f"{stamp} ERROR:app.cache:refresh failed")
+            lines.append("Traceback (most recent call last):")
+            lines.append(
+                "redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. "
+                "Connection refused."
+            )
+    log = write(tmp_path / "spam.log", ("\n".join(lines) + "\n").encode())
+    options = AnalyzeOptions(scan=ScanOptions(workers=1, chunk_size=65536))
+    taken: list[int] = []
+    take_hot = analyze_module._Scanner._take_hot
+
+    def spy(self: Any, region: bytes, newlines: int) -> bytes:
+        rest = take_hot(self, region, newlines)
+        taken.append(len(region) - len(rest))
+        return rest
+
+    analyze_module._Scanner._take_hot = spy  # type: ignore[method-assign]
+    try:
+        fast = analyze_logs([log], options)
+    finally:
+        analyze_module._Scanner._take_hot = take_hot  # type: ignore[method-assign]
+    assert sum(taken) > len(lines) * 50  # most repeated lines went through the fast path
+    original = analyze_module._Scanner._elect_hot
+    try:
+        analyze_module._Scanner._elect_hot = lambda *args: None  # type: ignore[method-assign]
+        slow = analyze_logs([log], options)
+    finally:
+        analyze_module._Scanner._elect_hot = original  # type: ignore[method-assign]
+    assert fast.to_dict() == slow.to_dict()
+    assert fast.before.failure_records == 20000 + 1819
+    assert fast.before.records == 20000 + 2858 + 1819
