@@ -43,6 +43,7 @@ _COLLAPSE = bytes.maketrans(b"0123456789abcdefABCDEF", b"0" * 22)
 _CODE_ANCHORS = (b"err", b"code", b"(")
 _CODE_TAIL = re.compile(rb"[a-z ?:=\[(]{0,14}?(-?\d+)")
 _KEPT_PORTS = (b"6379", b"6380", b":53")
+_DIGIT = re.compile(rb"\d")
 _NUMBER_STARTS = frozenset(bytes([c]) for c in b"-0123456789")
 
 
@@ -57,7 +58,9 @@ def classification_key(body: bytes) -> bytes:
         while index >= 0:
             after = index + len(anchor)
             # "(" counts only right before a number ("(111, 'Connection refused')").
-            if anchor != b"(" or low[after : after + 1] in _NUMBER_STARTS:
+            if (anchor != b"(" or low[after : after + 1] in _NUMBER_STARTS) and _DIGIT.search(
+                low, after, after + 17
+            ):
                 match = _CODE_TAIL.match(low, after)
                 if match is not None:
                     codes.append(match.group(1))
