@@ -181,7 +181,11 @@ class ConnectionState:
         emit = self.throttle.failure(now, category)
         if emit is not None:
             shown = detail or "no detail"
-            error_level = logging.WARNING if category.transient else logging.ERROR
+            # ERROR is for failures the policy will not retry fast (auth, tls, config): someone
+            # must act. A vanished DNS name stays WARNING (the seed's level): it is retried on the
+            # normal schedule, though its line still carries the fix.
+            not_retried_fast = self.policy.scale_for(category) is None
+            error_level = logging.ERROR if not_retried_fast else logging.WARNING
             if emit.reason == "first":
                 level = error_level
                 message = (
@@ -200,7 +204,7 @@ class ConnectionState:
                     f"Redis still unavailable at {self.target}: {category} ({shown}) "
                     f"({emit.failures} failures since last log); next attempt in {delay:.0f}s"
                 )
-            if level == logging.ERROR and emit.reason != "window":
+            if not category.transient and emit.reason != "window":
                 message = f"{message}. Fix: {category.info.next_step}"
             self._log(now, level, message, category, emit.failures)
         return delay

@@ -267,7 +267,7 @@ def test_client_dns_nxdomain_and_servfail_with_their_waits(
     dns_server.servfail("flaky.test")
     caplog.set_level(logging.INFO, logger="redisdoctor.client")
     for host, category, level, detail in (
-        ("gone.test", Category.DNS_NXDOMAIN, logging.ERROR, "-2: Name or service not known"),
+        ("gone.test", Category.DNS_NXDOMAIN, logging.WARNING, "-2: Name or service not known"),
         (
             "flaky.test",
             Category.DNS_TEMPORARY,
