@@ -225,8 +225,6 @@ class NetworkStages(ProbeBase):
             except OSError as exc:
                 sock.close()
                 category = classify_exception(exc)
-                if t.is_unix and isinstance(exc, FileNotFoundError):
-                    category = Category.REFUSED
                 results.append(
                     {
                         "address": label,
@@ -254,8 +252,6 @@ class NetworkStages(ProbeBase):
         if self.sock is None:
             assert first_error is not None
             category = classify_exception(first_error)
-            if t.is_unix and isinstance(first_error, FileNotFoundError):
-                category = Category.REFUSED
             raise self.fail(
                 "connect", category, "; ".join(parts), self._connect_cause(category), data=data
             )

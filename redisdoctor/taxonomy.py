@@ -420,7 +420,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         Category.REFUSED,
-        errnos=_errnos("ECONNREFUSED", "WSAECONNREFUSED") | {111, 61, 10061},
+        # ENOENT: a unix:// socket path with no file behind it: nothing listens there.
+        errnos=_errnos("ECONNREFUSED", "WSAECONNREFUSED", "ENOENT") | {111, 61, 10061},
         exception_types=("ConnectionRefusedError",),
         text_codes=frozenset({111, 61, 10061, 4078}),  # 4078: Node's ECONNREFUSED on Windows
         text=(
@@ -603,6 +604,8 @@ def _by_code(exc: BaseException) -> Category | None:
         for rule in RULES:
             if code in rule.gai_codes:
                 return rule.category
+        if code == getattr(socket, "EAI_SERVICE", None):
+            return Category.OTHER  # -8: the port/service in the URL is invalid, not a DNS fault
         return Category.DNS_TEMPORARY
     if isinstance(exc, ssl.SSLError | ssl.CertificateError):
         return Category.TLS

@@ -33,6 +33,16 @@ def test_classify_exception_gaierror_unknown_code_is_dns_temporary() -> None:
     assert classify_exception(socket.gaierror(-99, "?")) is C.DNS_TEMPORARY
 
 
+def test_classify_exception_gaierror_bad_service_is_not_dns() -> None:
+    # EAI_SERVICE (-8): the port in the URL is not a number/service; no resolver is at fault.
+    assert classify_exception(socket.gaierror(socket.EAI_SERVICE, "Servname")) is C.OTHER
+
+
+def test_classify_exception_missing_unix_socket_is_refused() -> None:
+    # connect() to a unix:// path with no socket file: nothing listens there.
+    assert classify_exception(FileNotFoundError(errno.ENOENT, "No such file")) is C.REFUSED
+
+
 @pytest.mark.parametrize(
     ("number", "expected"),
     [
