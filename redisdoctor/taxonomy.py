@@ -10,6 +10,7 @@ differ by platform, libc and locale.
 from __future__ import annotations
 
 import errno
+import functools
 import re
 import socket
 import ssl
@@ -934,23 +935,35 @@ def _compile_text_rules() -> tuple[_CategoryText, ...]:
     return tuple(compiled)
 
 
-_TEXT_RULES = _compile_text_rules()
-_RELEVANCE = _Matcher(RELEVANCE)
+@dataclass(frozen=True, slots=True)
+class _TextTables:
+    rules: tuple[_CategoryText, ...]
+    relevance: _Matcher
+    success: _Matcher
+
+
+@functools.cache
+def _tables() -> _TextTables:
+    """The text rules, compiled on first use: compiling them costs ~50 ms, which every CLI
+    start (even `--help`, which imports Category) would otherwise pay."""
+    return _TextTables(_compile_text_rules(), _Matcher(RELEVANCE), _Matcher(_SUCCESS_TEXT))
+
+
 _HINTS = tuple(hint.decode() for hint in REDIS_RELEVANCE_HINTS)
 _CATEGORY_BY_VALUE = {category.value: category for category in Category}
-_SUCCESS = _Matcher(_SUCCESS_TEXT)
 
 
 def _line_category(line: str, relevant: bool) -> Category | None:
     """The category of one lower-cased line, in precedence order. Mechanisms (generic patterns,
     error numbers) count only when the record is `relevant`."""
+    text_rules = _tables().rules
     if not relevant:
-        for rules in _TEXT_RULES:
+        for rules in text_rules:
             if rules.redis is not None and rules.redis.search(line):
                 return rules.category
         return None
     codes: frozenset[int] | None = None
-    for rules in _TEXT_RULES:
+    for rules in text_rules:
         if rules.every is not None and rules.every.search(line):
             return rules.category
         if rules.codes:
@@ -964,9 +977,10 @@ def _line_category(line: str, relevant: bool) -> Category | None:
 def _is_about_redis(text: str) -> bool:
     """Relevance evidence anywhere in the record: `RELEVANCE`, or any Redis-specific pattern
     (in a multi-line record the Redis-specific line need not be the one classified)."""
-    if _RELEVANCE.search(text):
+    tables = _tables()
+    if tables.relevance.search(text):
         return True
-    return any(rules.redis is not None and rules.redis.search(text) for rules in _TEXT_RULES)
+    return any(rules.redis is not None and rules.redis.search(text) for rules in tables.rules)
 
 
 def _is_traceback_source(previous: str, line: str) -> bool:
@@ -1005,8 +1019,9 @@ def classify_text(record: str, *, assume_redis: bool = False) -> Category | None
     relevant = assume_redis or "redis" in text or _is_about_redis(text)
     if "\n" not in text:
         category = _line_category(text, relevant)
-        return None if category is not None and _SUCCESS.search(text) else category
+        return None if category is not None and _tables().success.search(text) else category
     fallback: Category | None = None
+    success = _tables().success
     lines = text.splitlines()
     # The cause is near the end; a runaway record (a dumped file) must not cost seconds.
     for index in range(len(lines) - 1, max(-1, len(lines) - 1 - _MAX_RECORD_LINES), -1):
@@ -1015,7 +1030,7 @@ def classify_text(record: str, *, assume_redis: bool = False) -> Category | None
             continue
         if index > 0 and _is_traceback_source(lines[index - 1], line):
             continue
-        if _SUCCESS.search(line):
+        if success.search(line):
             continue
         category = _line_category(line, relevant)
         if category is Category.OTHER:
