@@ -1063,6 +1063,7 @@ def project(
     seed: int = 0,
     target: str = "redis",
     policy: BackoffPolicy | None = None,
+    windows: Sequence[OutageWindow] | None = None,
 ) -> ProjectionRun:
     """Replay observed failures through `ConnectionState` on a VirtualClock.
 
@@ -1098,7 +1099,8 @@ def project(
         target=target,
         on_event=on_event,
     )
-    windows = outage_windows(timeline, recoveries, gap=gap, log_end=log_end)
+    if windows is None:
+        windows = outage_windows(timeline, recoveries, gap=gap, log_end=log_end)
     index = 0
     for number, window in enumerate(windows):
         end = int(window.end.timestamp())
@@ -1180,11 +1182,18 @@ def _hours(partial: Partial, run: ProjectionRun, after: Partial | None) -> tuple
     if after is not None and after.first is not None and after.last is not None:
         count = max(count, (after.last - (after.first - after.first % 3600)) // 3600 + 1)
     count = min(count, 24 * 366)
-    failures: list[Counter[str]] = [Counter() for _ in range(count)]
-    for second, category, n in seconds_by_category(partial):
-        index = (second - origin) // 3600
+    # One row of per-category counts per hour, filled from the packed keys without unpacking
+    # them into tuples (a day of seconds is ~100k keys).
+    width = len(CATEGORIES)
+    cells = [0] * (count * width)
+    for key, n in partial.seconds.items():
+        index = ((key >> 5) - origin) // 3600
         if 0 <= index < count:
-            failures[index][category.value] += n
+            cells[index * width + (key & 31)] += n
+    failures = [
+        {CATEGORIES[c].value: cells[i * width + c] for c in range(width) if cells[i * width + c]}
+        for i in range(count)
+    ]
     logs = [0] * count
     attempts = [0] * count
     for when in run.log_times:
@@ -1198,8 +1207,8 @@ def _hours(partial: Partial, run: ProjectionRun, after: Partial | None) -> tuple
         after_counts = [0] * count
         if after.first is not None:
             after_origin = after.first - after.first % 3600
-            for second, _, n in seconds_by_category(after):
-                index = (second - after_origin) // 3600
+            for key, n in after.seconds.items():
+                index = ((key >> 5) - after_origin) // 3600
                 if 0 <= index < count:
                     after_counts[index] += n
     return tuple(
@@ -1256,6 +1265,7 @@ def analyze_logs(
         seed=options.seed,
         target=target,
         policy=options.policy,
+        windows=before.outages,
     )
     after_partial: Partial | None = None
     after: LogSummary | None = None
