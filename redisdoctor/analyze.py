@@ -18,7 +18,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -686,9 +686,14 @@ def scan_inputs(
 
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=options.workers, mp_context=context) as pool:
-            futures = [pool.submit(scan_range, p, a, b, options, lay) for p, a, b, lay in tasks]
-            for (_, a, b, _), future in zip(tasks, futures, strict=True):
+            futures: list[Future[Partial] | None] = [
+                pool.submit(scan_range, p, a, b, options, lay) for p, a, b, lay in tasks
+            ]
+            for index, (_, a, b, _) in enumerate(tasks):
+                future = futures[index]
+                assert future is not None
                 total.merge(future.result())
+                futures[index] = None  # let the merged partial go: memory stays bounded
                 done += b - a
                 if progress is not None:
                     progress(done, grand)

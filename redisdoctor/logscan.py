@@ -27,7 +27,7 @@ from typing import BinaryIO
 
 from redisdoctor.timestamps import DOCKER_NOT_START_RE, DOCKER_START_RE, NOT_START_RE, START_RE
 
-CHUNK_SIZE = 4 << 20
+CHUNK_SIZE = 2 << 20
 MAX_LINE = 1 << 20  # longer lines are truncated to their first TRUNCATED_HEAD bytes
 TRUNCATED_HEAD = 64 << 10
 MAX_RECORD = 1 << 20  # a record never grows beyond this many bytes of continuation lines
