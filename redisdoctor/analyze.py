@@ -618,10 +618,39 @@ def scan_range(path: str, start: int, end: int, options: ScanOptions, layout: La
     return scanner.finish()
 
 
-def _scan_file(path: str, options: ScanOptions) -> Partial:
+class _CountingReader:
+    """A raw stream that reports how many bytes were read from it (for the progress bar)."""
+
+    def __init__(self, stream: BinaryIO, on_read: Callable[[int], None]) -> None:
+        self._stream = stream
+        self._on_read = on_read
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._on_read(len(data))
+        return data
+
+
+def _reporter(progress: ProgressCallback, start: int, grand: int) -> Callable[[int], None]:
+    """A read counter that reports `start` + bytes read so far, out of `grand`."""
+    read_so_far = [start]
+
+    def on_read(count: int) -> None:
+        read_so_far[0] += count
+        progress(read_so_far[0], grand)
+
+    return on_read
+
+
+def _scan_file(
+    path: str, options: ScanOptions, on_read: Callable[[int], None] | None = None
+) -> Partial:
     try:
         with Path(path).open("rb") as handle:
-            return scan_stream(handle, path, options, reference=_mtime(path))
+            raw: BinaryIO = handle
+            if on_read is not None:
+                raw = _CountingReader(handle, on_read)  # type: ignore[assignment]
+            return scan_stream(raw, path, options, reference=_mtime(path))
     except OSError as exc:
         partial = Partial()
         partial.problems.unreadable_files.append(f"{path}: {exc.strerror or exc}")
@@ -704,7 +733,8 @@ def scan_inputs(
                 continue
             total.merge(scan_stream(stdin, "<stdin>", options, reference=options.reference))
         else:
-            total.merge(_scan_file(path, options))
+            on_read = None if progress is None else _reporter(progress, done, grand)
+            total.merge(_scan_file(path, options, on_read))
         done += file_size(path) if path != STDIN else 0
         if progress is not None:
             progress(done, grand)

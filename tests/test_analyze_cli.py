@@ -301,3 +301,13 @@ def test_analyze_repeated_line_fast_path_matches_record_by_record(tmp_path: Path
     assert fast.to_dict() == slow.to_dict()
     assert fast.before.failure_records == 20000 + 1819
     assert fast.before.records == 20000 + 2858 + 1819
+
+
+def test_analyze_progress_reaches_the_total(tmp_path: Path) -> None:
+    plain = write(tmp_path / "a.log", FAILURE * 500)
+    packed = write(tmp_path / "b.log.gz", gzip.compress(ORDINARY * 500))
+    seen: list[tuple[int, int]] = []
+    analyze_logs([plain, packed], progress=lambda done, total: seen.append((done, total)))
+    total = Path(plain).stat().st_size + Path(packed).stat().st_size
+    assert seen[-1] == (total, total)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
