@@ -56,11 +56,11 @@ FAILOVER_ERRORS: tuple[type[BaseException], ...] = (
 ATTEMPT_ERRORS: tuple[type[BaseException], ...] = (redis.exceptions.RedisError, OSError)
 
 # Commands with no honest in-memory meaning; while degraded they raise UnavailableCommandError
-# (as does any other command the fallback does not implement). Listed for the docs and tests.
+# (as does any other command the fallback does not implement). Listed for the docs and tests;
+# each is a redis.Redis method (SUBSCRIBE is reached through pubsub()).
 UNSERVED_EXAMPLES: tuple[str, ...] = (
     "publish",
     "pubsub",
-    "subscribe",
     "blpop",
     "brpop",
     "blmove",
@@ -75,6 +75,8 @@ UNSERVED_EXAMPLES: tuple[str, ...] = (
     "transaction",
     "cluster",
     "info",
+    "config_get",
+    "config_set",
 )
 
 _REPLAY_BATCH = 256
@@ -399,18 +401,19 @@ class ResilientRedis:
                 return getattr(self, name)(*args, **kwargs)
             raise UnavailableCommandError(name, self._category())
         handler = getattr(store, name)
-        with store.lock:
-            if not self._healthy:
-                result = handler(*args, **kwargs)
-                self.fallback_ops += 1
-                served = True
-            else:
-                served = False
-        if not served:  # recovered meanwhile: the store was replayed; Redis serves this call
-            return getattr(self, name)(*args, **kwargs)
-        if self.on_event is not None:
-            self.on_event(ClientEvent("fallback_op", self.clock.monotonic(), message=name))
-        return result
+        served = False
+        try:
+            with store.lock:
+                if not self._healthy:
+                    # Counted before the call: an answer such as WRONGTYPE is served too.
+                    served = True
+                    self.fallback_ops += 1
+                    return handler(*args, **kwargs)
+        finally:
+            if served and self.on_event is not None:  # outside the lock: callbacks may block
+                self.on_event(ClientEvent("fallback_op", self.clock.monotonic(), message=name))
+        # Recovered meanwhile: the store was replayed; Redis serves this call.
+        return getattr(self, name)(*args, **kwargs)
 
     def _category(self) -> Category:
         return self._state.last_category or Category.OTHER
@@ -912,12 +915,15 @@ class AsyncResilientRedis:
             raise UnavailableCommandError(name, self._state.last_category or Category.OTHER)
         async with self._store_lock:
             if not self._healthy:
-                with self._store.lock:
-                    result = getattr(self._store, name)(*args, **kwargs)
-                self.fallback_ops += 1
-                if self.on_event is not None:
-                    self.on_event(ClientEvent("fallback_op", self.clock.monotonic(), message=name))
-                return result
+                self.fallback_ops += 1  # before the call: an answer such as WRONGTYPE counts
+                try:
+                    with self._store.lock:
+                        return getattr(self._store, name)(*args, **kwargs)
+                finally:
+                    if self.on_event is not None:
+                        self.on_event(
+                            ClientEvent("fallback_op", self.clock.monotonic(), message=name)
+                        )
         return await getattr(self, name)(*args, **kwargs)
 
     async def _settle_fallback(self) -> str:

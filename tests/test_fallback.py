@@ -38,6 +38,12 @@ SCRIPT: list[Call] = [
     c("ttl", "s2"),
     c("set", "s2", "14"),
     c("ttl", "s2"),
+    c("set", "px", "v", px=1500),
+    c("pttl", "px"),
+    c("set", "px", "w", px=2000, nx=True, get=True),
+    c("set", "px", "w", px=2000, xx=True),
+    c("get", "px"),
+    c("unlink", "px", "missing"),
     c("setnx", "s", "z"),
     c("getset", "s", "y"),
     c("mset", {"m1": "1", "m2": b"2", "m3": 3.5}),
@@ -73,6 +79,13 @@ SCRIPT: list[Call] = [
     c("persist", "m2"),
     c("persist", "m2"),
     c("expire", "m2", 20, xx=True),
+    c("pexpire", "m2", 5000),
+    c("pttl", "m2"),
+    c("pexpire", "missing", 5000),
+    c("expireat", "m2", 1956528000),
+    c("ttl", "m2"),
+    c("pexpireat", "m2", 1956528000000),
+    c("pttl", "m2"),
     c("type", "m2"),
     c("type", "missing"),
     c("delete", "m1", "m2", "missing"),
@@ -95,6 +108,8 @@ SCRIPT: list[Call] = [
     c("hincrbyfloat", "h", "c", 0.25),
     c("hsetnx", "h", "b", "x"),
     c("hsetnx", "h", "new", "x"),
+    c("hmset", "hm", {"a": "1", "b": "2"}),
+    c("hgetall", "hm"),
     c("hgetall", "nohash"),
     c("get", "h"),
     c("hget", "n", "x"),
@@ -198,6 +213,7 @@ SCRIPT: list[Call] = [
     c("keys", "h*"),
     c("dbsize"),
     c("scan_iter", match="s*"),
+    c("scan", 0, match="s*", count=1000),
 ]
 
 
@@ -212,6 +228,8 @@ def normalise(name: str, result: Any) -> Any:
     # Redis's KEYS/SCAN/SUNION order is unspecified (and SCAN's cursors differ): compare sorted.
     if name in ("keys", "sinter", "sunion", "sdiff", "smembers", "scan_iter"):
         return sorted(result)
+    if name == "scan" and isinstance(result, tuple):
+        return result[0], sorted(result[1])
     if name in ("ttl", "pttl") and isinstance(result, int) and result > 0:
         return "positive"
     return result
