@@ -177,3 +177,15 @@ def test_probe_watch_line() -> None:
     event = WatchEvent(datetime(2025, 8, 12, 15, 54, 42, tzinfo=UTC), 3, "refused", "OK",
                        make_report(REFUSED))  # fmt: skip
     assert watch_line(event) == "2025-08-12T15:54:42Z  probe #3  OK -> refused (connect): No."
+
+
+def test_probe_render_summary_folds_long_targets_instead_of_cropping() -> None:
+    long_target = make_report(REFUSED)
+    console = Console(width=60, record=True, color_system=None)
+    console.print(render_summary([long_target, make_report(Verdict("ok", ExitCode.OK))]))
+    summary = console.export_text().split("summary", 1)[1]
+    # The port and db at the end of the URL survive a narrow terminal (folded onto a new line).
+    assert "\u2026" not in summary
+    lines = summary.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("redis://:***@127.0.0.1:"))
+    assert lines[first + 1].startswith("1/0 ")

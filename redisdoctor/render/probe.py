@@ -122,7 +122,8 @@ def render_summary(reports: Sequence[ProbeReport], *, plain: bool = False) -> Re
         return Text(render_plain_many(reports), no_wrap=True, overflow="ignore")
     parts: list[RenderableType] = [render_report(r) for r in reports]
     table = Table(title="summary", title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column("target")
+    # Fold, never crop: a target cut before its port or db no longer says which one failed.
+    table.add_column("target", overflow="fold")
     table.add_column("verdict")
     table.add_column("stage")
     table.add_column("time", justify="right")
