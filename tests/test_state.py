@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -75,22 +76,30 @@ def test_state_schedule_without_jitter_matches_design() -> None:
     assert times[:7] == [0, 60, 180, 420, 720, 1020, 1320]
     assert len(times) == 290
     assert state.attempts == 290
-    warnings = log_lines(events, logging.WARNING)
-    assert len(warnings) == 288
-    assert log_lines(events) == warnings  # nothing else was logged
-    assert warnings[0] == (
-        f"Redis unavailable at {TARGET}: dns_temporary ({DNS_DETAIL}); "
-        "serving from in-memory fallback, next attempt in 60s"
-    )
-    assert warnings[1] == (
-        f"Redis still unavailable at {TARGET}: dns_temporary ({DNS_DETAIL}) "
-        "(3 failures since last log); next attempt in 300s"
-    )
-    assert warnings[2] == (
-        f"Redis still unavailable at {TARGET}: dns_temporary ({DNS_DETAIL}) "
-        "(1 failures since last log); next attempt in 300s"
-    )
+    # Every line of the day, checked one by one: when, at which level, and its exact text.
+    logged = [(e.at, e.level, e.message) for e in events if e.kind == "log"]
+    expected = [
+        (
+            0.0,
+            logging.WARNING,
+            f"Redis unavailable at {TARGET}: dns_temporary ({DNS_DETAIL}); "
+            "serving from in-memory fallback, next attempt in 60s",
+        )
+    ]
+    # Attempts at 60 and 180 fall inside the first window; from 420 on, one line per attempt.
+    expected += [
+        (
+            at,
+            logging.WARNING,
+            f"Redis still unavailable at {TARGET}: dns_temporary ({DNS_DETAIL}) "
+            f"({3 if at == 420 else 1} failures since last log); next attempt in 300s",
+        )
+        for at in range(420, int(DAY) + 1, 300)
+    ]
+    assert logged == expected
+    assert len(logged) == 288
     assert state.throttle.suppressed_total == 2
+    assert state.status()["suppressed_log_lines"] == 2
 
 
 def test_state_schedule_with_jitter_stays_in_bounds_and_is_seeded() -> None:
@@ -271,3 +280,37 @@ def test_state_log_volume_bounded_for_any_failure_sequence(
     assert state.last_delay is not None
     nominal = BackoffPolicy().nominal_delay(len(categories), categories[-1])
     assert nominal * 0.8 <= state.last_delay <= nominal * 1.2
+
+
+def test_state_readme_log_example_is_real_output() -> None:
+    """The README's example lines are what the state machine writes for the seed's outage."""
+    clock = VirtualClock()
+    events: list[ClientEvent] = []
+    state = make_state(clock, events=events)
+    gone = f"Error -2 connecting to {TARGET}. Name or service not known."
+    state.record_failure(Category.DNS_NXDOMAIN, gone)
+    for category, detail in [(Category.DNS_NXDOMAIN, gone)] * 3 + [
+        (Category.REFUSED, f"Error 111 connecting to {TARGET}. Connection refused.")
+    ]:
+        clock.set(state.next_attempt_at or 0)
+        state.begin_attempt()
+        state.record_failure(category, detail)
+    clock.set(state.next_attempt_at or 0)
+    state.begin_attempt()
+    state.record_success(
+        "fallback keys: 6 replayed, 2 skipped (Redis already held them; not overwritten)"
+    )
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = [line for line in readme.splitlines() if line.startswith("t=")]
+    produced = [
+        f"t={e.at:<4.0f} {logging.getLevelName(e.level or 0):7} {e.message}"
+        for e in events
+        if e.kind == "log"
+    ]
+    assert len(shown) == len(produced) == 4
+    for line, real in zip(shown, produced, strict=True):
+        # The README shortens the long fix text with "(...)".
+        assert real.startswith(line.removesuffix(" (...)"))
+    # A vanished name is retried on the normal schedule: WARNING (the seed's level), with its fix.
+    assert produced[0].startswith("t=0    WARNING Redis unavailable")
+    assert produced[0].endswith(f". Fix: {Category.DNS_NXDOMAIN.info.next_step}")
