@@ -21,6 +21,31 @@ from tests.fixtures.faults import CountingProxyFactory, FaultServer
 from tests.fixtures.redis_server import RedisServer, RedisServerFactory
 
 FAST = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+SEED_STATUS_FIELDS = (
+    "redis_connected",
+    "fallback_mode",
+    "connection_failure_count",
+    "last_failure_type",
+    "time_since_last_attempt",
+    "next_retry_in",
+    "failures_since_log",
+    "status",
+)
+EXTRA_STATUS_FIELDS = (
+    "state",
+    "last_error_category",
+    "last_error_errno",
+    "last_error_message",
+    "outage_started_at",
+    "attempts",
+    "fallback_ops",
+    "fallback_keys",
+    "fallback_evictions",
+    "suppressed_log_lines",
+    "replayed",
+    "skipped",
+    "dropped",
+)
 
 
 def client_for(url: str, clock: VirtualClock, **kwargs: object) -> ResilientRedis:
@@ -74,6 +99,12 @@ def test_client_refused_serves_from_fallback(refusing_port: int) -> None:
     assert status["next_retry_in"] == 30  # refusals back off at half the base
     assert status["fallback_keys"] == 2
     assert status["fallback_ops"] == 3
+    assert status["outage_started_at"] == clock.wall().isoformat()
+    assert status["last_error_message"] == (
+        f"Error 111 connecting to 127.0.0.1:{refusing_port}. Connection refused."
+    )
+    # The seed's fields, then the extras the issue lists (state, error, outage, fallback, logs).
+    assert set(SEED_STATUS_FIELDS) | set(EXTRA_STATUS_FIELDS) <= set(status)
     assert [e.kind for e in events].count("fallback_op") == 3
     clock.advance(61)
     assert client.get("k") is None  # TTL on the injected clock
@@ -153,12 +184,14 @@ def test_client_kill_restart_replays_without_clobbering(
     assert direct.get("contested") == b"redis"
     assert direct.hget("contested_hash", "f") == b"redis"
     restored = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
-    assert len(restored) == 1
-    assert restored[0].startswith(f"Redis connection restored at 127.0.0.1:{server.port} after ")
-    assert restored[0].endswith(
+    # Once, with the outage's duration on the clock (refused: the first attempt after 30 s).
+    assert restored == [
+        f"Redis connection restored at 127.0.0.1:{server.port} after 30s "
         "(1 failed attempts); fallback keys: 6 replayed, 2 skipped "
         "(Redis already held them; not overwritten)"
-    )
+    ]
+    assert status["last_outage_duration"] == 30
+    assert status["recoveries"] == 1
 
 
 @pytest.mark.redis_server
@@ -292,6 +325,9 @@ def test_client_dns_nxdomain_and_servfail_with_their_waits(
         client.get("k")
         assert resolver.lookups == lookups + 1
         assert caplog.records[0].levelno == level
+        # The vanished name carries its fix (not transient); the resolver failure does not.
+        has_fix = f"Fix: {category.info.next_step}" in caplog.records[0].getMessage()
+        assert has_fix is (category is Category.DNS_NXDOMAIN)
         code, words = detail.split(": ")
         # redis-py's own words reach the log line, as in the seed's.
         assert (
@@ -321,8 +357,26 @@ def test_client_24h_outage_log_volume(refusing_port: int) -> None:
         clock.set(due)
     status = client.get_status()
     assert status["attempts"] == attempts == 290
-    warnings = [e for e in events if e.kind == "log" and e.level == logging.WARNING]
-    assert len(warnings) == 288
+    logged = [(e.at, e.level, e.message) for e in events if e.kind == "log"]
+    target = f"127.0.0.1:{refusing_port}"
+    detail = f"Error 111 connecting to {target}. Connection refused."
+    assert logged == [
+        (
+            0.0,
+            logging.WARNING,
+            f"Redis unavailable at {target}: refused ({detail}); "
+            "serving from in-memory fallback, next attempt in 60s",
+        )
+    ] + [
+        (
+            at,
+            logging.WARNING,
+            f"Redis still unavailable at {target}: refused ({detail}) "
+            f"({3 if at == 420 else 1} failures since last log); next attempt in 300s",
+        )
+        for at in range(420, 86401, 300)
+    ]
+    assert len(logged) == 288
     assert status["suppressed_log_lines"] == 2
     assert client.state is ClientState.DEGRADED
 
@@ -422,6 +476,7 @@ def test_client_event_callback_may_call_back_into_client(
         ("recovered", "healthy"),
         ("get", None),
     ]
+    assert client.get_status()["fallback_evictions"] == 1
 
 
 @pytest.mark.redis_server
