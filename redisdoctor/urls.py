@@ -13,7 +13,7 @@ import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
 from redisdoctor.errors import UsageError
 from redisdoctor.redact import MASK, redact_text, redact_url
@@ -163,16 +163,22 @@ def _parse_param(key: str, value: str) -> Any:
 def parse_redis_url(url: str) -> RedisTarget:
     """Parse and validate `url`; raise `UsageError` with one clear, redacted line when it is bad."""
     text = url.strip()
-    shown = redact_url(text)
     if "://" not in text:
         raise UsageError(
-            f"not a Redis URL: {shown!r} (expected redis://[user:password@]host[:port][/db], "
-            "rediss://... or unix:///path/to/socket)"
+            f"not a Redis URL: {_masked(text)!r} (expected "
+            "redis://[user:password@]host[:port][/db], rediss://... or unix:///path/to/socket)"
         )
     try:
         parts = urlsplit(text)
     except ValueError as exc:
-        raise UsageError(f"malformed URL {shown!r}: {redact_text(str(exc))}") from None
+        raise UsageError(f"malformed URL {_masked(text)!r}: {redact_text(str(exc))}") from None
+    if _userinfo_cut_short(text, parts):
+        raise UsageError(
+            f"malformed URL {_masked(text)!r}: the password contains '#', '?' or '/', which end "
+            "the host part early; percent-encode them (%23, %3F, %2F), e.g. "
+            "redis://user:p%23ss@host"
+        )
+    shown = redact_url(text)
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
         raise UsageError(
@@ -238,6 +244,34 @@ def parse_redis_url(url: str) -> RedisTarget:
         params=params,
         ignored_params=tuple(sorted(ignored)),
         display=shown,
+    )
+
+
+def _masked(text: str) -> str:
+    """`text` with everything between the scheme and its last '@' masked: for a URL too broken to
+    tell a user name from a password from a host, nothing of the credentials is shown."""
+    if "@" not in text:
+        return redact_text(text)
+    scheme, sep, _ = text.partition("://")
+    return f"{scheme + sep if sep else ''}{MASK}@{text.rpartition('@')[2]}"
+
+
+def _userinfo_cut_short(text: str, parts: SplitResult) -> bool:
+    """True when an unencoded '#', '?' or '/' in the password ended the host part early, so an
+    '@' of the userinfo landed in the path, query or fragment (the text before it would otherwise
+    be shown as a host, a port, a db or a query parameter)."""
+    if "@" not in text:
+        return False
+    unix = parts.scheme.lower() == "unix"
+    # The host part of a unix:// URL is empty or only userinfo ("user:password@").
+    if unix and parts.netloc and not parts.netloc.endswith("@"):
+        return True
+    if "@" in parts.fragment or ("@" in parts.path and not (unix and not parts.netloc)):
+        return True
+    # An '@' in a query is fine only inside the value of a known parameter (client_name=a@b).
+    return any(
+        "@" in item and item.partition("=")[0] not in KNOWN_PARAMS
+        for item in parts.query.split("&")
     )
 
 

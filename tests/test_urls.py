@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -108,3 +110,34 @@ def test_urls_display_never_holds_password(password: str) -> None:
     assert target.password == password
     assert target.display == "redis://user:***@h:1/0"
     assert target.to_dict()["password"] == "***"
+
+
+@pytest.mark.parametrize("special", ["#", "?", "/", "?x=", "/0#"])
+def test_urls_unencoded_special_character_in_password_is_refused_without_showing_it(
+    special: str,
+) -> None:
+    with pytest.raises(UsageError, match="percent-encode") as info:
+        parse_redis_url(f"redis://user:ab{special}{SECRET}@host:6379/0")
+    assert SECRET not in str(info.value) and "ab" not in str(info.value)
+    assert "'redis://***@host:6379/0'" in str(info.value)
+
+
+def test_urls_at_sign_in_a_known_query_value_is_fine() -> None:
+    target = parse_redis_url("redis://host:1/0?client_name=ops@example")
+    assert target.host == "host" and target.params["client_name"] == "ops@example"
+
+
+@given(
+    password=st.text(
+        alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=4, max_size=30
+    )
+)
+def test_urls_any_password_stays_hidden_whether_or_not_the_url_parses(password: str) -> None:
+    secret = "Zq" + password + "Qz"  # distinctive: cannot occur in the rest of the URL
+    try:
+        target = parse_redis_url(f"redis://user:{secret}@h:1/0")
+    except UsageError as exc:
+        assert secret not in str(exc) and "Zq" not in str(exc)
+        return
+    shown = target.display + dumps(target.to_dict()) + repr(target)
+    assert "Zq" not in shown and target.password == unquote(secret)
