@@ -469,6 +469,7 @@ def run_resilient_client(
             logger=_QUIET,
             target=scenario.target,
             on_event=on_event,
+            event_kinds=("log",),
         )
     begin_attempt = state.begin_attempt
     record_failure = state.record_failure

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -73,7 +73,8 @@ class ConnectionState:
     Protocol: when `attempt_due()` is true (always while healthy), the caller may talk to Redis.
     While not healthy it calls `begin_attempt()` first, then `record_failure(category, detail)` or
     `record_success()`. A failure while healthy starts an outage (it counts as that outage's
-    first attempt). Not thread-safe on its own: callers serialize.
+    first attempt). Not thread-safe on its own: callers serialize. `event_kinds` limits which
+    `ClientEvent` kinds reach `on_event` (default: all of them).
     """
 
     def __init__(
@@ -86,6 +87,7 @@ class ConnectionState:
         logger: logging.Logger | None = None,
         target: str = "redis",
         on_event: Callable[[ClientEvent], None] | None = None,
+        event_kinds: Collection[str] | None = None,
     ) -> None:
         self.clock = clock
         self.rng = rng
@@ -93,6 +95,13 @@ class ConnectionState:
         self.logger = logger if logger is not None else logging.getLogger(DEFAULT_LOGGER_NAME)
         self.target = target
         self.on_event = on_event
+        # Which kinds reach on_event (None: all). A subscriber that only counts log lines (the
+        # simulator, a month of a fleet) then pays for no event it would throw away.
+        self._kinds = (
+            frozenset(("attempt", "failure", "log", "recovered"))
+            if event_kinds is None
+            else frozenset(event_kinds)
+        )
         self.throttle = LogThrottle(log_window)
 
         self.state: ClientState = ClientState.HEALTHY
@@ -116,6 +125,10 @@ class ConnectionState:
         self.last_message: str | None = None
         self.last_outage_duration: float | None = None
         self._in_attempt = False
+        # The last raw failure detail and its redaction: an outage repeats one message, so it is
+        # redacted once, not on every attempt.
+        self._raw_detail = ""
+        self._shown_detail = ""
 
     # ----------------------------------------------------------------------------------------
     # Decisions
@@ -151,7 +164,10 @@ class ConnectionState:
         self.state = ClientState.RECOVERING
         self._count_attempt(now)
         self._in_attempt = True
-        self._emit(ClientEvent("attempt", now, self.last_category, count=self.outage_attempts))
+        if self.on_event is not None and "attempt" in self._kinds:
+            self.on_event(
+                ClientEvent("attempt", now, self.last_category, count=self.outage_attempts)
+            )
 
     def record_failure(
         self, category: Category, detail: str = "", *, errno: int | None = None
@@ -162,7 +178,10 @@ class ConnectionState:
         if not self._in_attempt:
             self._count_attempt(now)
         self._in_attempt = False
-        detail = redact_text(detail) if detail else ""
+        if detail != self._raw_detail:
+            self._raw_detail = detail
+            self._shown_detail = redact_text(detail) if detail else ""
+        detail = self._shown_detail
         starting = self.state is ClientState.HEALTHY
         if starting:
             self.outage_started_at = now
@@ -176,7 +195,8 @@ class ConnectionState:
         self.last_delay = delay
         self.next_attempt_at = now + delay
         self.state = ClientState.DEGRADED
-        self._emit(ClientEvent("failure", now, category, message=detail))
+        if self.on_event is not None and "failure" in self._kinds:
+            self.on_event(ClientEvent("failure", now, category, message=detail))
 
         emit = self.throttle.failure(now, category)
         if emit is not None:
@@ -309,8 +329,11 @@ class ConnectionState:
     ) -> None:
         self.log_lines += 1
         self.logger.log(level, message)
-        self._emit(ClientEvent("log", now, category, level=level, message=message, count=count))
+        if self.on_event is not None and "log" in self._kinds:
+            self.on_event(
+                ClientEvent("log", now, category, level=level, message=message, count=count)
+            )
 
     def _emit(self, event: ClientEvent) -> None:
-        if self.on_event is not None:
+        if self.on_event is not None and event.kind in self._kinds:
             self.on_event(event)

@@ -308,3 +308,32 @@ def test_simulate_sampled_fleet_agrees_with_the_full_fleet() -> None:
     assert sampled_herd.clients == full_herd.clients == 300
     assert abs(sampled_herd.spread_seconds - full_herd.spread_seconds) < 30.0
     assert abs(sampled_herd.max_per_second - full_herd.max_per_second) <= 3
+
+
+def test_simulate_state_machine_event_filter_and_cached_redaction() -> None:
+    # The simulator subscribes to log events only; redaction is cached per distinct detail, so a
+    # changed detail (a new secret) must still be masked.
+    import logging
+
+    from redisdoctor.clock import VirtualClock
+    from redisdoctor.state import ClientEvent, ConnectionState
+
+    quiet = logging.Logger("test-simulate-quiet")
+    quiet.disabled = True
+    seen: list[ClientEvent] = []
+    clock = VirtualClock()
+    state = ConnectionState(
+        clock=clock,
+        rng=random.Random(0),
+        logger=quiet,
+        on_event=seen.append,
+        event_kinds=("log",),
+    )
+    state.record_failure(Category.REFUSED, "redis://:Zq9-first-secret@db:6379 refused")
+    clock.set(state.next_attempt_at or 0.0)
+    state.begin_attempt()
+    state.record_failure(Category.AUTH, "redis://:Zq9-second-secret@db:6379 rejected")
+    assert [event.kind for event in seen] == ["log", "log"]
+    assert all("Zq9-" not in (event.message or "") for event in seen)
+    assert "redis://:***@db:6379 rejected" in (seen[1].message or "")
+    assert state.last_message is not None and "Zq9-second" not in state.last_message
