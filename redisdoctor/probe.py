@@ -54,15 +54,6 @@ __all__ = [
 STAGES = ("parse", "resolve", "connect", "tls", "auth", "ping", "info")
 
 
-# Next steps for error replies the taxonomy files under `other` (matched by prefix or text).
-_REPLY_NEXT_STEPS = {
-    "DENIED": "Set a password (requirepass or an ACL user) and use it in the URL, or disable "
-    "protected-mode only if the port is firewalled.",
-    "DB index is out of range": "Use a database number below the server's `databases` setting "
-    "(`CONFIG GET databases`); managed and cluster Redis often allow only db 0.",
-}
-
-
 class _Probe(NetworkStages):
     """One probe run: the stages in order; the first failing one stops it."""
 
@@ -135,7 +126,12 @@ class _Probe(NetworkStages):
         where = f"unix socket {t.path}" if t.is_unix else f"host {t.host}, port {t.port}"
         creds = "no credentials"
         if t.password:
-            creds = f"user {t.username or 'default'} with a password (redacted)"
+            creds = f"user {t.user_label} with a password (redacted)"
+        elif t.lone_user:
+            creds = (
+                "a name before '@' but no password (hidden: often a password missing its "
+                "leading ':'); clients send it as the user name with an empty password"
+            )
         elif t.username:
             creds = f"user {t.username} without a password"
         detail = f"{t.scheme}://: {where}, db {t.db}, {'TLS' if t.tls else 'no TLS'}, {creds}"
@@ -152,16 +148,8 @@ class _Probe(NetworkStages):
         t = self.target
         if isinstance(exc, RespError):
             category = classify_resp_error(exc.message) or Category.OTHER
-            return self.fail(
-                stage,
-                category,
-                f"server replied: {exc.message}",
-                self._reply_cause(category, exc.message),
-                _REPLY_NEXT_STEPS.get(exc.message.split(" ", 1)[0])
-                or next(
-                    (step for key, step in _REPLY_NEXT_STEPS.items() if key in exc.message), None
-                ),
-            )
+            cause, step = self._reply_cause(category, exc.message)
+            return self.fail(stage, category, f"server replied: {exc.message}", cause, step)
         if isinstance(exc, RespProtocolError):
             what = describe_bytes(exc.first_bytes)
             return self.fail(
@@ -203,33 +191,56 @@ class _Probe(NetworkStages):
             cause = f"The {stage} exchange with {t.endpoint} failed ({category.value})."
         return self.fail(stage, category, f"{type(exc).__name__}: {exc}", cause)
 
-    def _reply_cause(self, category: Category, message: str) -> str:
+    def _reply_cause(self, category: Category, message: str) -> tuple[str, str | None]:
+        """The cause of an error reply in one sentence, and a next step more precise than the
+        category's (None: the category's)."""
         t = self.target
         lowered = message.lower()
         if category is Category.AUTH:
             if message.startswith("NOAUTH"):
-                return f"{t.endpoint} requires a password, and the URL has none."
-            if message.startswith("WRONGPASS") or "invalid password" in lowered:
-                return f"{t.endpoint} rejected the username or password in the URL."
+                return f"{t.endpoint} requires a password, and the URL has none.", (
+                    "Put the password in the URL: redis://:PASSWORD@HOST:PORT, or "
+                    "redis://USER:PASSWORD@HOST:PORT for an ACL user (percent-encode special "
+                    "characters)."
+                )
             if "without any password configured" in lowered:
                 return (
                     "The URL carries a password, but the server has none set: redis-py (RESP2) "
-                    "fails to connect with this URL."
+                    "fails to connect with this URL.",
+                    "Remove the password from the URL, or set one on the server if one is "
+                    "expected (requirepass, or `ACL SETUSER default on >PASSWORD`).",
                 )
+            if t.username and not t.password:
+                return (
+                    f"The URL names a user but has no password, and {t.endpoint} rejected that "
+                    "user with an empty password (what redis-py sends for this URL).",
+                    "If the name before '@' is the password, write redis://:PASSWORD@HOST:PORT "
+                    "(with the ':'); otherwise add the user's password to the URL.",
+                )
+            if message.startswith("WRONGPASS") or "invalid password" in lowered:
+                return f"{t.endpoint} rejected the username or password in the URL.", None
             if message.startswith("NOPERM"):
-                return f"The user {t.username or 'default'} lacks the permission for a command."
+                return f"The user {t.user_label} lacks the permission for a command.", (
+                    "Grant the user what the probe needs (`ACL SETUSER USER +hello +ping "
+                    "+select`; `ACL LOG` shows what was denied), or probe as another user."
+                )
         if category is Category.LOADING:
-            return f"{t.endpoint} is up but not serving yet: {message}."
+            return f"{t.endpoint} is up but not serving yet: {message}.", None
         if category is Category.MAX_CLIENTS:
-            return f"{t.endpoint} refuses new connections: it has reached maxclients."
+            return f"{t.endpoint} refuses new connections: it has reached maxclients.", None
         if message.startswith("DENIED"):
             return (
                 f"{t.endpoint} runs in protected mode: with no password set it only accepts "
-                "clients on loopback."
+                "clients on loopback.",
+                "Set a password (requirepass or an ACL user) and use it in the URL, or disable "
+                "protected-mode only if the port is firewalled.",
             )
         if "DB index is out of range" in message:
-            return f"The database {t.db} in the URL does not exist on {t.endpoint}."
-        return f"{t.endpoint} replied with an error: {message}."
+            return f"The database {t.db} in the URL does not exist on {t.endpoint}.", (
+                "Use a database number below the server's `databases` setting "
+                "(`CONFIG GET databases`); managed and cluster Redis often allow only db 0."
+            )
+        return f"{t.endpoint} replied with an error: {message}.", None
 
     def stage_auth(self) -> None:
         assert self.sock is not None
@@ -239,19 +250,21 @@ class _Probe(NetworkStages):
         notes: list[str] = []
         data: dict[str, Any] = {}
         try:
-            if t.password:
+            if t.password or t.username:
+                # As redis-py does: a user without a password is sent with an empty one.
+                password = t.password or ""
                 try:
                     if t.username:
-                        self.resp.command("AUTH", t.username, t.password)
+                        self.resp.command("AUTH", t.username, password)
                     else:
-                        self.resp.command("AUTH", t.password)
+                        self.resp.command("AUTH", password)
                 except RespError as exc:
                     if t.username and "wrong number of arguments" in exc.message.lower():
                         notes.append("AUTH with a username is not supported: sent AUTH password")
-                        self.resp.command("AUTH", t.password)
+                        self.resp.command("AUTH", password)
                     else:
                         raise
-                notes.append(f"authenticated as {t.username or 'default'}")
+                notes.append(f"authenticated as {t.user_label}")
             if t.protocol == 2:
                 self.resp_version = 2
                 notes.append("RESP2 (protocol=2 in the URL): HELLO not sent")
@@ -280,7 +293,7 @@ class _Probe(NetworkStages):
                 notes.append(f"SELECT {t.db} ok")
         except (RespError, RespProtocolError, OSError) as exc:
             raise self._exchange_failure("auth", exc) from None
-        if not t.password:
+        if not (t.password or t.username):
             notes.append("no credentials sent")
         data["resp_version"] = self.resp_version
         self.record("auth", StageStatus.OK, "; ".join(notes), data=data)

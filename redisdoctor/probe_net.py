@@ -192,7 +192,11 @@ class NetworkStages(ProbeBase):
                     "renamed. Check the provider's console for the current endpoint and the "
                     "REDIS_URL your application really uses."
                 )
-            return cause, None
+            return cause, (
+                f"Check the hostname in the URL for typos and that its record exists "
+                f"(`dig {host} A`, `dig {host} AAAA`); a record just added is seen once "
+                "resolvers' negative cache expires."
+            )
         if category is Category.DNS_TEMPORARY:
             if outcome == "servfail":
                 what = "the resolver answered SERVFAIL"

@@ -74,6 +74,9 @@ class RedisTarget:
     params: Mapping[str, Any] = field(default_factory=dict, repr=False)
     ignored_params: tuple[str, ...] = ()
     display: str = ""
+    # redis://NAME@host: a lone NAME is a user name to redis-py, but often a password that lost
+    # its leading ':', so it is never shown.
+    lone_user: bool = False
 
     @property
     def tls(self) -> bool:
@@ -93,6 +96,13 @@ class RedisTarget:
         """The verbatim secrets of this target, for `redact_text`."""
         values = [self.password or "", str(self.params.get("ssl_password") or "")]
         return tuple(value for value in values if value)
+
+    @property
+    def user_label(self) -> str:
+        """The user name for output: ``default`` when none, ``***`` for a lone ``NAME@``."""
+        if self.lone_user:
+            return MASK
+        return self.username or "default"
 
     @property
     def endpoint(self) -> str:
@@ -124,7 +134,7 @@ class RedisTarget:
             "path": self.path,
             "db": self.db,
             "tls": self.tls,
-            "username": self.username,
+            "username": MASK if self.lone_user else self.username,
             "password": MASK if self.password else None,
             "params": {
                 key: (MASK if key in _SECRET_PARAMS else value)
@@ -244,6 +254,7 @@ def parse_redis_url(url: str) -> RedisTarget:
         params=params,
         ignored_params=tuple(sorted(ignored)),
         display=shown,
+        lone_user=bool(parts.username) and parts.password is None,
     )
 
 

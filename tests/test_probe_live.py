@@ -123,6 +123,7 @@ def test_probe_nxdomain_fails_at_resolve_with_soa(dns_server: LoopbackDnsServer)
     assert dns["nameserver"] == str(dns_server.nameserver)
     assert "does not exist" in report.verdict.cause
     assert "cache this answer for 60 s" in report.verdict.cause
+    assert "`dig gone.test A`" in report.verdict.next_step
 
 
 def test_probe_nxdomain_on_managed_hostname_says_database_may_be_deleted(
@@ -323,6 +324,7 @@ def test_probe_password_required_but_missing_is_auth(password_server: RedisServe
     report = run(password_server.url_for())
     assert_fails(report, Category.AUTH, "auth", ExitCode.AUTH)
     assert "requires a password" in report.verdict.cause
+    assert "redis://:PASSWORD@HOST:PORT" in report.verdict.next_step
     assert "NOAUTH" in report.stage("auth").detail
 
 
@@ -330,6 +332,22 @@ def test_probe_password_given_but_none_set_is_auth(redis_server: RedisServer) ->
     report = run(redis_server.url_for(password=SECRET))
     assert_fails(report, Category.AUTH, "auth", ExitCode.AUTH)
     assert "server has none set" in report.verdict.cause
+    assert "Remove the password from the URL" in report.verdict.next_step
+    no_secret(report)
+
+
+@pytest.mark.parametrize("protected", [False, True])
+def test_probe_lone_name_before_at_is_hidden_and_sent_like_redis_py(
+    redis_server_factory: RedisServerFactory, protected: bool
+) -> None:
+    server = redis_server_factory(password=SECRET) if protected else redis_server_factory()
+    # The password without its leading ':' is a user name to redis-py (AUTH <name> "").
+    report = run(f"redis://{SECRET}@127.0.0.1:{server.port}/0")
+    assert_fails(report, Category.AUTH, "auth", ExitCode.AUTH)
+    assert "names a user but has no password" in report.verdict.cause
+    assert "redis://:PASSWORD@HOST:PORT (with the ':')" in report.verdict.next_step
+    assert "a name before '@' but no password" in report.stage("parse").detail
+    assert report.to_dict()["target"]["username"] == "***"
     no_secret(report)
 
 
