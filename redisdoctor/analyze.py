@@ -30,9 +30,9 @@ from redisdoctor.clock import VirtualClock
 from redisdoctor.logscan import (
     CHUNK_SIZE,
     STDIN,
+    HintCursor,
     Layout,
     ReadProblems,
-    candidate_lines,
     expand_inputs,
     file_size,
     is_compressed_file,
@@ -343,7 +343,7 @@ class _Scanner:
         verdicts = self.verdicts
         counts = self.counts
         seconds = self.seconds
-        covered = -1
+        covered = 0
         size = len(region)
         find = region.find
         start_match = layout.start_match
@@ -353,9 +353,9 @@ class _Scanner:
         votes: dict[bytes, int] = {}
         vote_stamps: dict[bytes, bytes] = {}
         known: tuple[int, str, str | None] | None = None
-        for line_start in candidate_lines(region, self.hints):
-            if line_start < covered:
-                continue
+        next_line = HintCursor(region, self.hints).next_line
+        line_start = next_line(0)
+        while line_start >= 0:
             # Lines of one second in one format share their stamp text: look it up before
             # parsing. A stamp proves the line starts a record; then only the next line needs a
             # look.
@@ -416,6 +416,7 @@ class _Scanner:
                 counts[vid] = counts.get(vid, 0) + 1
                 if verdict.recovery and stamp is not None:
                     p.recoveries[stamp[0]] += 1
+            line_start = next_line(covered)
         self.stamp_lengths = stamp_lengths
         self._elect_hot(votes, vote_stamps, newlines)
 

@@ -25,7 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from redisdoctor.timestamps import DOCKER_NOT_START_RE, DOCKER_START_RE, NOT_START_RE, START_RE
+from redisdoctor.timestamps import (
+    DOCKER_NEXT_START_RE,
+    DOCKER_NOT_START_RE,
+    DOCKER_START_RE,
+    NEXT_START_RE,
+    NOT_START_RE,
+    START_RE,
+)
 
 CHUNK_SIZE = 2 << 20
 MAX_LINE = 1 << 20  # longer lines are truncated to their first TRUNCATED_HEAD bytes
@@ -293,22 +300,32 @@ def minimal_hints(hints: Iterable[bytes]) -> tuple[bytes, ...]:
     return tuple(kept)
 
 
-def candidate_lines(region: bytes, hints: tuple[bytes, ...]) -> list[int]:
-    """Sorted starts of the lines of `region` that contain a hint (case-insensitive)."""
-    low = region.lower()
-    starts: set[int] = set()
-    add = starts.add
-    find = low.find
-    rfind = low.rfind
-    for hint in hints:
-        index = find(hint)
-        while index >= 0:
-            add(rfind(b"\n", 0, index) + 1)
-            newline = find(b"\n", index)
-            if newline < 0:
-                break
-            index = find(hint, newline)
-    return sorted(starts)
+class HintCursor:
+    """Finds, in one region, the next line holding a relevance hint (case-insensitive).
+
+    One `bytes.find` per hint, repeated only once the scan has moved past that hint's last hit:
+    the other hits inside a record already read (a traceback names Redis on several lines) cost
+    nothing, and no list of every matching line is built."""
+
+    __slots__ = ("hints", "hits", "low")
+
+    def __init__(self, region: bytes, hints: tuple[bytes, ...]) -> None:
+        self.low = region.lower()
+        self.hints = hints
+        self.hits = [self.low.find(hint) for hint in hints]
+
+    def next_line(self, pos: int) -> int:
+        """The start of the first line at or after `pos` (a line start) holding a hint; -1 if
+        none does."""
+        low = self.low
+        hits = self.hits
+        best = -1
+        for index, hit in enumerate(hits):
+            if hit < pos and hit >= 0:
+                hit = hits[index] = low.find(self.hints[index], pos)
+            if hit >= 0 and (best < 0 or hit < best):
+                best = hit
+        return best if best < 0 else low.rfind(b"\n", 0, best) + 1
 
 
 def record_bounds(
@@ -333,6 +350,16 @@ def record_bounds(
                 break
             record_start = rfind(b"\n", 0, record_start - 1) + 1
         record_start = max(record_start, covered)
+    if end < size:
+        # One search for the next record start (continuation lines are many in a stack dump).
+        window = min(size, record_start + MAX_RECORD)
+        following = (DOCKER_NEXT_START_RE if layout.docker else NEXT_START_RE).search(
+            region, end - 1, window
+        )
+        if following is not None:
+            return record_start, following.start() + 1
+        if window == size:
+            return record_start, size
     find = region.find
     while end < size and match(region, end) is None:
         if end - record_start > MAX_RECORD:
@@ -347,13 +374,13 @@ def candidate_spans(
 ) -> list[tuple[int, int]]:
     """(start, end) of every record in `region` containing a hint (case-insensitive)."""
     spans: list[tuple[int, int]] = []
-    covered = -1
-    for line_start in candidate_lines(region, hints):
-        if line_start < covered:
-            continue
-        start, end = record_bounds(region, line_start, covered, layout)
-        spans.append((start, end))
-        covered = end
+    cursor = HintCursor(region, hints)
+    covered = 0
+    line_start = cursor.next_line(covered)
+    while line_start >= 0:
+        start, covered = record_bounds(region, line_start, covered, layout)
+        spans.append((start, covered))
+        line_start = cursor.next_line(covered)
     return spans
 
 

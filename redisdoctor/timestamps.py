@@ -64,6 +64,9 @@ DOCKER_START_RE = re.compile(rb"(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES
 # object); record starts are then newlines minus these.
 NOT_START_RE = re.compile(rb"\n(?!" + _START_SHAPES + rb")")
 DOCKER_NOT_START_RE = re.compile(rb"\n(?!(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES + rb"))")
+# The newline before the next record start: one search finds where a multi-line record ends.
+NEXT_START_RE = re.compile(rb"\n(?=" + _START_SHAPES + rb")")
+DOCKER_NEXT_START_RE = re.compile(rb"\n(?=(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES + rb"))")
 _DOCKER_RE = re.compile(rb"(?P<svc>[A-Za-z0-9][\w.-]*)\s*\| ?")
 
 _ISO = (
