@@ -1394,11 +1394,14 @@ def verdict(report: SimulationReport) -> list[str]:
             "(the longest wait between attempts)."
         )
     if not sc.failure.transient:
-        kind = "retried" if policy.scale_for(sc.failure) is not None else "not retried fast"
+        # The state machine's rule: ERROR only for what it does not retry fast.
+        if policy.scale_for(sc.failure) is None:
+            how = "an ERROR with the fix, and the client is not retried fast"
+        else:
+            how = "a WARNING with the fix, and the client keeps retrying on the schedule"
         out.append(
-            f"{sc.failure.value} does not heal by itself: the first line is an ERROR with the fix, "
-            f"and the client is {kind} (next attempt in "
-            f"{_human(policy.nominal_delay(1, sc.failure))})."
+            f"{sc.failure.value} does not heal by itself: the first line is {how} (next attempt "
+            f"in {_human(policy.nominal_delay(1, sc.failure))})."
         )
     if sc.clients > 1 and res.herd is not None and report.herd_no_jitter is not None:
         out.append(

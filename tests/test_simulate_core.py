@@ -337,3 +337,20 @@ def test_simulate_state_machine_event_filter_and_cached_redaction() -> None:
     assert all("Zq9-" not in (event.message or "") for event in seen)
     assert "redis://:***@db:6379 rejected" in (seen[1].message or "")
     assert state.last_message is not None and "Zq9-second" not in state.last_message
+
+
+@pytest.mark.parametrize(
+    ("failure", "level", "words"),
+    [
+        (Category.DNS_NXDOMAIN, "WARNING", "a WARNING with the fix"),
+        (Category.AUTH, "ERROR", "an ERROR with the fix"),
+    ],
+)
+def test_simulate_verdict_names_the_level_the_first_line_really_has(
+    failure: Category, level: str, words: str
+) -> None:
+    scenario = Scenario(hours=1, failure=failure, baselines=("naive",))
+    _, lines, _ = _schedule(scenario)
+    assert lines[0].level == level
+    report = simulate(scenario)
+    assert any(words in sentence for sentence in report.verdict), report.verdict
