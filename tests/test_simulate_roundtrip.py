@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from redisdoctor import analyze
 from redisdoctor.simulate import RESILIENT, Scenario, simulate
 from redisdoctor.taxonomy import Category
-
-# analyze is another engineer's module: this test runs whenever it is importable.
-analyze = pytest.importorskip("redisdoctor.analyze")
 
 
 @pytest.mark.parametrize(
