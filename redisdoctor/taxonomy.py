@@ -249,6 +249,8 @@ RULES: tuple[Rule, ...] = (
             r"unresolvedaddressexception",  # Java NIO / Netty
             r"nxdomain",
             r"getaddrinfo failed\b(?!: (?:temporary|try again|non-recoverable))",  # Windows, PHP
+            # PHP 8: "getaddrinfo for HOST failed: MSG" (MSG may be a localised 11001 text)
+            r"getaddrinfo for \S{1,253} failed\b(?!: (?:temporary|try again|non-recoverable))",
             r"\(socketerror\)",  # redis-rb 3/4: "Error connecting to Redis on h:p (SocketError)"
             r"could not resolve host|couldn't resolve host|unable to resolve host",
             r"failed to resolve '|failed to resolve (?:host|hostname|address)\b",  # Netty
@@ -334,6 +336,8 @@ RULES: tuple[Rule, ...] = (
             r"invalid username-password pair",
             r"called without any password configured",
             r"client sent auth, but no password is set",
+            r"err invalid password",  # the reply of Redis < 6 ("Auth error: ERR invalid password")
+            r"unauthenticated (?:multi)?bulk length",  # Redis 7: a big request before AUTH
             r"redisauthrequiredexception",
         ),
     ),
@@ -465,7 +469,10 @@ RULES: tuple[Rule, ...] = (
         errnos=_errnos("ECONNRESET", "EPIPE", "ECONNABORTED", "WSAECONNRESET")
         | {104, 54, 10054, 32, 103, 53, 10053},
         exception_types=("ConnectionResetError", "BrokenPipeError", "ConnectionAbortedError"),
-        redis_text=(r"socketclosedunexpectedlyerror",),  # node-redis 4
+        redis_text=(
+            r"socketclosedunexpectedlyerror",  # node-redis 4
+            r"socket closed on remote end",  # redis-py 2.x's own constant
+        ),
         text_codes=frozenset({104, 54, 10054, 32, 103, 10053, 4077, 4047}),
         text=(
             r"econnreset|epipe\b|econnaborted",
@@ -475,7 +482,7 @@ RULES: tuple[Rule, ...] = (
             r"forced an existing connection to close",
             r"connectionreseterror|brokenpipeerror|connectionclosederror",
             r"reader at end of file",  # aioredis 1.x
-            r"connection closed by (?:server|peer|remote)|socket closed on remote end",
+            r"connection closed by (?:server|peer|remote)",
             r"server closed the connection|closed the connection unexpectedly",
             r"connection (?:was )?closed (?:unexpectedly|prematurely)",
             r"exception: connection (?:is )?closed\b|error: connection (?:is )?closed\b",
@@ -483,6 +490,8 @@ RULES: tuple[Rule, ...] = (
             r"socket closed unexpectedly",
             r"unexpected end of stream|unexpected end of file|eof(?:error|exception)",
             r": eof(?![a-z])|: unexpected eof|unexpected eof(?![a-z])",  # Go io.EOF
+            r" eof$",  # Go io.EOF printed last: "redis error is not nil EOF"
+            r"closedchannelexception",  # Java NIO / Netty (Lettuce, Redisson)
             r"connection lost\b|connection to redis lost|redis connection gone from",
             r"read error on connection|went away\b|socket error on read socket",
             r"use of closed network connection",  # Go
@@ -546,6 +555,11 @@ RULES: tuple[Rule, ...] = (
             # the address itself is malformed (Go net, redis-py URL parsing)
             r"missing port in address|too many colons in address|invalid port\b",
             r"redis url must specify one of the following schemes",
+            r"url must (?:have|specify|contain|be)\b",  # "A rediss:// URL must have parameter ..."
+            r"socketexception\b",  # .NET / Java without an OS message: the cause is elsewhere
+            r"connection is deallocated",  # Lettuce: a pooled connection used after release
+            r"crashed by signal|guru meditation",  # redis-server's crash report
+            r"can't create (?:readable|writable) event",  # redis-server replication
         ),
         redis_text=(
             r"maxretriesperrequesterror|max retries per request limit",
@@ -565,6 +579,8 @@ RULES: tuple[Rule, ...] = (
             r"short read or oom loading db|bad file format reading the append only file",
             r"wrong signature trying to load db|could not create server tcp listening socket",
             r"failed listening on port",
+            # Sentinel: the master (or a replica) is down, or no failover could be done
+            r"\+sdown (?:master|slave|replica)\b|\+odown master\b|-failover-abort-",
         ),
     ),
 )
@@ -748,6 +764,20 @@ REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
     b"clientclosederror",
     b"stream isn't writeable",
     b"socketclosedunexpectedlyerror",
+    b"closed on remote end",
+    b"err invalid password",
+    b"socketfailure",
+    b"socketclosed",
+    b"accepting a client connection",
+    b"connecting ",  # redis-py 2.x: "Error 111 connecting 127.0.0.1:6385."
+    b"sdown ",
+    b"odown ",
+    b"failover-abort",
+    # redis-server's log line role marker ("1:M 12 Mar ..."); see _SERVER_LOG_LINE
+    b":m ",
+    b":s ",
+    b":c ",
+    b":x ",
 )
 
 #: Evidence that a record is about Redis, besides the `redis_text` patterns of `RULES`: client
@@ -762,20 +792,36 @@ RELEVANCE: tuple[str, ...] = (
     r"error while reading from socket|timeout (?:reading from|writing to) socket",  # redis-py
     r"error -?\d+ while writing to socket",  # redis-py
     r"error condition on socket for sync|master <-> (?:replica|slave)",  # redis-server
-    r"connecting to master\b|connection with master\b|unable to connect to master\b",
+    # redis-server prints the master's bare host:port (MySQL quotes 'user@host:port')
+    r"connecting to master [^\s']{1,200}:\d+\b|connection with master\b",
+    r"unable to connect to master\b",
     r"timeout connecting to the master\b|master aborted replication",
     r"error reply to ping from master|master timeout\b",
     r"error writing to master|error reading from master|writing to master:",
+    # StackExchange.Redis failure types: "SocketFailure on GET", "UnableToConnect on h:p/..."
+    r"socketfailure on |unabletoconnect on |socketclosed on |protocolfailure on ",
+    r"error accepting a client connection",  # redis-server networking.c
+)
+
+# redis-server's own log line: "1:M 12 Mar 2024 10:00:00.123 # ..." (Redis 3+, year since 4.0)
+# or "[1066] 02 Jan 21:35:25.829 # ..." (Redis 2.x); role M master, S replica, C child, X sentinel.
+# A line in this format is about Redis, so its mechanisms (TLS, refused, protocol) count.
+_SERVER_LOG_LINE = re.compile(
+    r"(?:^|[\s|\]])(?:\d{1,9}:[mscx]|\[\d{1,9}\]) "
+    r"\d\d \w{3}(?: \d{4})? \d\d:\d\d:\d\d(?:\.\d{3})? [.\-*#] ",
+    re.MULTILINE,
 )
 
 # Category precedence for text: server replies first (they name the failure exactly), then the
 # network stages in the order a connection goes through them, then protocol and the catch-all.
+# MAX_CLIENTS precedes AUTH: clients report the refusal of their AUTH command ("Auth error: ERR
+# max number of clients reached"), and the reply, not the command, names the failure.
 _TEXT_PRECEDENCE: tuple[Category, ...] = (
+    Category.MAX_CLIENTS,
     Category.AUTH,
     Category.MISCONF,
     Category.OOM,
     Category.READONLY,
-    Category.MAX_CLIENTS,
     Category.LOADING,
     Category.CLUSTER,
     Category.TLS,
@@ -978,7 +1024,7 @@ def _is_about_redis(text: str) -> bool:
     """Relevance evidence anywhere in the record: `RELEVANCE`, or any Redis-specific pattern
     (in a multi-line record the Redis-specific line need not be the one classified)."""
     tables = _tables()
-    if tables.relevance.search(text):
+    if tables.relevance.search(text) or _SERVER_LOG_LINE.search(text):
         return True
     return any(rules.redis is not None and rules.redis.search(text) for rules in tables.rules)
 

@@ -187,3 +187,69 @@ def test_classify_text_is_linear_on_pathological_lines(record: str) -> None:
     started = timeit.default_timer()
     classify_text(record)
     assert timeit.default_timer() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (
+            "2:M 01 Feb 2025 10:00:00.000 # Error accepting a client connection: "
+            "error:0A00010B:SSL routines::wrong version number (addr=10.0.0.5:51234)",
+            Category.TLS,
+        ),
+        (
+            "7:M 03 Mar 2025 11:00:00.000 - Protocol error (Unbalanced quotes in request) "
+            "from client: id=5 addr=10.0.0.3:4444",
+            Category.PROTOCOL,
+        ),
+        (
+            "[811] 02 Jan 21:35:25.829 # I/O error reading bulk count from MASTER: "
+            "Connection reset by peer",
+            Category.RESET,
+        ),
+        ("1:X 01 Feb 2025 10:00:00.000 # +sdown slave 10.0.0.2:6379 10.0.0.2 6379", Category.OTHER),
+        ("1:X 01 Feb 2025 10:00:09.000 # -sdown slave 10.0.0.2:6379 10.0.0.2 6379", None),
+        ("12:C 01 Feb 2025 10:00:00.000 * DB saved on disk", None),
+    ],
+)
+def test_classify_text_redis_server_log_format_is_relevance(
+    record: str, expected: Category | None
+) -> None:
+    # redis-server's own line format ("pid:role date level") says the line is about Redis, so
+    # the mechanism it carries counts; a success line in that format still does not.
+    assert classify_text(record) is expected
+
+
+def test_classify_text_reply_outranks_the_clients_auth_wrapper() -> None:
+    # Clients wrap the refusal of their AUTH command; the reply names the failure.
+    assert classify_text("Error: Auth error: ERR max number of clients reached") is (
+        Category.MAX_CLIENTS
+    )
+    assert classify_text("Error: Auth error: ERR invalid password") is Category.AUTH
+    assert classify_text("Login failed: invalid password for user bob") is None
+
+
+def test_classify_text_other_databases_replication_is_not_redis() -> None:
+    # redis-server prints "Connecting to MASTER host:port"; MySQL quotes 'user@host:port'.
+    mysql = (
+        "2019-01-01T00:00:00Z 5 [ERROR] Slave I/O for channel '': error connecting to master "
+        "'repl@db1:3306' - retry-time: 60 retries: 3, Error_code: 2003"
+    )
+    assert classify_text(mysql) is None
+    assert classify_text("1:S 01 Feb 2025 10:00:00.000 * Connecting to MASTER db1:6390") is None
+    redis = "1:S 01 Feb 2025 10:00:00.000 # Error condition on socket for SYNC: Connection refused"
+    assert classify_text(redis) is Category.REFUSED
+
+
+def test_classify_text_client_idioms_without_a_redis_word() -> None:
+    # redis-py 2.x printed "Error N connecting H:P." (no "to"); PHP 8 names the host in
+    # "getaddrinfo for HOST failed"; StackExchange.Redis names its failure type.
+    assert classify_text(
+        "ConnectionError: Error 113 connecting 10.0.0.9:6390. No route to host."
+    ) is (Category.UNREACHABLE)
+    php = "Redis::pconnect(): php_network_getaddresses: getaddrinfo for cache.internal failed: %s"
+    assert classify_text(php % "No such host is known.") is Category.DNS_NXDOMAIN
+    assert classify_text(php % "Temporary failure in name resolution") is Category.DNS_TEMPORARY
+    assert classify_text("SocketFailure on SET: Connection reset by peer") is Category.RESET
+    assert classify_text("panic: dial redis failed: EOF") is Category.RESET
+    assert classify_text("the job runner reached eof") is None
