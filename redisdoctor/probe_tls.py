@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import socket
 import ssl
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,6 +131,8 @@ def decode_der(der: bytes | None) -> dict[str, Any] | None:
     """
     if not der:
         return None
+    import tempfile  # only for a certificate that did not verify: keep it off the start-up path
+
     decoder = getattr(getattr(ssl, "_ssl", None), "_test_decode_cert", None)
     if decoder is None:
         return None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -217,3 +219,42 @@ def test_probe_cli_watch_ctrl_c_prints_and_exits_130(
     assert info.value.exit_code == ExitCode.INTERRUPTED
     out = capsys.readouterr().out
     assert out.startswith("2025-08-12T15:54:42Z  probe #1  OK: Redis answers")
+
+
+def test_probe_cli_waterfall_on_a_terminal_plain_through_a_pipe(
+    redis_server_factory: RedisServerFactory, refusing_port: int
+) -> None:
+    server = redis_server_factory(password=SECRET)
+    args = ["probe", server.url, f"redis://127.0.0.1:{refusing_port}"]
+    # TTY_COMPATIBLE=1 is how rich is told that stdout is a terminal.
+    terminal = runner.invoke(app, args, env={"TTY_COMPATIBLE": "1"})
+    piped = runner.invoke(app, args, env={"TTY_COMPATIBLE": None, "FORCE_COLOR": None})
+    assert terminal.exit_code == piped.exit_code == ExitCode.UNREACHABLE, terminal.output
+    # The terminal gets styled tables with waterfall bars and one summary table.
+    assert "\x1b[" in terminal.stdout and "\x1b[" not in piped.stdout
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", terminal.stdout)
+    assert "\u2503 waterfall" in shown and "\u2588" in shown
+    assert "summary" in shown and "\u2502 refused" in shown
+    # The pipe gets plain lines: no table rules, no bars, one "summary:" block.
+    assert "\u2588" not in piped.stdout and "\u2503" not in piped.stdout
+    assert "  connect  fail " in piped.stdout and "summary:\n" in piped.stdout
+    for text in (shown, piped.stdout):
+        assert SECRET not in text and "redis://:***@127.0.0.1" in text
+
+
+def test_probe_cli_pipe_does_not_import_rich(redis_server: RedisServer) -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from redisdoctor.cli import app\n"
+        f"result = CliRunner().invoke(app, ['probe', {redis_server.url!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "assert 'verdict: OK' in result.stdout, result.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'statistics')))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("TTY_COMPATIBLE", "FORCE_COLOR")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]", out.stdout

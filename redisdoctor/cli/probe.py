@@ -6,6 +6,8 @@ stays fast.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -147,10 +149,9 @@ def run_probe_command(
     }
 
     def render() -> Any:
-        from redisdoctor.cli.common import stdout_console
         from redisdoctor.render.probe import render_plain_many, render_report, render_summary
 
-        if not stdout_console().is_terminal:
+        if not _stdout_is_terminal():
             # Through a pipe: plain lines, never wrapped or cropped to a terminal width.
             typer.echo(render_plain_many(reports))
             return None
@@ -159,6 +160,20 @@ def run_probe_command(
         return render_summary(reports)
 
     emit("probe", code, document, as_json=as_json, render=render)
+
+
+def _stdout_is_terminal() -> bool:
+    """rich's answer (TTY_COMPATIBLE, FORCE_COLOR, isatty), without importing rich when stdout
+    plainly is no terminal: a probe through a pipe starts ~30 ms sooner."""
+    if os.environ.get("TTY_COMPATIBLE") != "1" and os.environ.get("FORCE_COLOR") is None:
+        try:
+            if not sys.stdout.isatty():
+                return False
+        except (AttributeError, ValueError):  # no stream, or a closed one
+            return False
+    from redisdoctor.cli.common import stdout_console
+
+    return stdout_console().is_terminal
 
 
 def _watch(
