@@ -9,13 +9,14 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from redisdoctor.clock import VirtualClock
 from redisdoctor.exitcodes import ExitCode
-from redisdoctor.probe import ProbeOptions, ProbeReport, StageStatus, probe, watch
+from redisdoctor.probe import ProbeOptions, ProbeReport, StageStatus, probe, probe_many, watch
 from redisdoctor.resolve import AddrInfo
 from redisdoctor.taxonomy import Category
 from redisdoctor.urls import parse_redis_url
@@ -534,3 +535,16 @@ def test_probe_never_writes(redis_server: RedisServer) -> None:
     calls = {name.removeprefix("cmdstat_"): value["calls"] for name, value in stats.items()}
     calls.pop("config|resetstat", None)  # this test's own command
     assert calls == {"hello": 1, "ping": 2, "info": 1}
+
+
+def test_probe_many_probes_targets_concurrently(blackhole_server: FaultServer) -> None:
+    urls = [f"redis://127.0.0.1:{blackhole_server.port}/{db}" for db in range(3)]
+    reports = probe_many([parse_redis_url(u) for u in urls], ProbeOptions(timeout=SHORT))
+    assert [r.target.db for r in reports] == [0, 1, 2]  # the targets' order
+    for report in reports:
+        assert_fails(report, Category.TIMEOUT, "auth", ExitCode.UNREACHABLE)
+    # Each probe waits >= 0.3 s for a reply; run one after another they could not overlap.
+    starts = [r.started_at for r in reports]
+    ends = [r.started_at + timedelta(milliseconds=r.total_ms) for r in reports]
+    assert min(r.total_ms for r in reports) >= SHORT * 1000
+    assert max(starts) < min(ends)
