@@ -354,3 +354,26 @@ def test_simulate_verdict_names_the_level_the_first_line_really_has(
     assert lines[0].level == level
     report = simulate(scenario)
     assert any(words in sentence for sentence in report.verdict), report.verdict
+
+
+def test_simulate_sampled_fleet_says_so_in_json_terminal_and_verdict() -> None:
+    import io
+
+    from rich.console import Console
+
+    from redisdoctor.render.simulate import render_simulation
+
+    report = simulate(Scenario(hours=24, clients=400, seed=2, baselines=("naive",)), budget=5_000)
+    fleet = report.to_dict()["fleet"]
+    assert fleet["sampled"] is True
+    k = fleet["clients_simulated"]
+    assert 1 <= k < 400
+    assert fleet["scale_factor"] == pytest.approx(400 / k)
+    note = fleet["sampling"]
+    assert note.startswith(f"Sampled: {k} of 400 clients ran the real state machine")
+    assert note in report.verdict
+    out = io.StringIO()
+    Console(file=out, width=400, color_system=None).print(render_simulation(report))
+    assert out.getvalue().count("Sampled: ") == 2  # under the header, and in the verdict
+    full = simulate(Scenario(hours=1, clients=3, baselines=("naive",))).to_dict()["fleet"]
+    assert full["sampled"] is False and full["sampling"] is None and full["scale_factor"] == 1.0

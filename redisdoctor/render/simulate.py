@@ -162,7 +162,11 @@ def render_simulation(report: SimulationReport) -> RenderableType:
     legend = Text(
         "\n".join(f"{p.name}: {p.label}; {p.source}" for p in report.policies), style="dim"
     )
-    parts: list[RenderableType] = [header, policies_table(report), legend]
+    parts: list[RenderableType] = [header]
+    note = report.sampling_note()
+    if note is not None:
+        parts.append(Text(note, style="bold yellow"))
+    parts += [policies_table(report), legend]
     parts.append(timeline(report.policy("naive"), report.policy(RESILIENT)))
     herd = herd_table(report)
     if herd is not None and sc.clients > 1:
