@@ -295,6 +295,8 @@ def test_simulate_single_client_goes_through_resilient_redis() -> None:
 
 
 def test_simulate_sampled_fleet_agrees_with_the_full_fleet() -> None:
+    # The error bound of sampling: ~10% of the fleet through the real state machine, the rest
+    # scaled (counts) or drawn (herd), against every client run for real.
     end = 12 * 3600.0
     scenario = Scenario(hours=13, outages=((0.0, end),), clients=300, seed=6)
     full, everyone = run_resilient(scenario, budget=10**9)
@@ -304,6 +306,14 @@ def test_simulate_sampled_fleet_agrees_with_the_full_fleet() -> None:
     assert abs(sum(sampled.logs.values()) - sum(full.logs.values())) < 0.03 * sum(
         full.logs.values()
     )
+    assert abs(sampled.operations - full.operations) < 0.01 * full.operations
+    assert abs(sampled.fallback_ops - full.fallback_ops) < 0.01 * full.fallback_ops
+    peak_full, peak_sampled = max(full.minute_logs.values()), max(sampled.minute_logs.values())
+    assert abs(peak_sampled - peak_full) <= 0.05 * peak_full
+    for hour_full, hour_sampled in zip(full.hour_logs, sampled.hour_logs, strict=True):
+        assert abs(hour_sampled - hour_full) <= 0.1 * hour_full
+    mean_full = statistics.fmean(full.recoveries)
+    assert abs(statistics.fmean(sampled.recoveries) - mean_full) < 0.1 * mean_full
     full_herd, sampled_herd = herd_of(full.reconnects[0], end), herd_of(sampled.reconnects[0], end)
     assert sampled_herd.clients == full_herd.clients == 300
     assert abs(sampled_herd.spread_seconds - full_herd.spread_seconds) < 30.0
