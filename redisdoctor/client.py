@@ -81,6 +81,23 @@ UNSERVED_EXAMPLES: tuple[str, ...] = (
 
 _REPLAY_BATCH = 256
 
+# Seconds; explicit so that one call never blocks for long (redis-py's default is no timeout).
+DEFAULT_CONNECT_TIMEOUT = 2.0
+DEFAULT_SOCKET_TIMEOUT = 2.0
+
+
+def _bound_client(client: Any, retry: Any) -> None:
+    """Make a wrapped client's calls short: redis-py's own retry off (`retry`: zero retries) and
+    the timeouts redis-py leaves unset given explicit defaults (for connections made from now on).
+    When to try again is the backoff policy's decision; redis-py 8 otherwise retries a refused
+    connection 10 times with backoff (about 4 s) and waits on a silent host for minutes."""
+    client.set_retry(retry)
+    kwargs = client.connection_pool.connection_kwargs
+    if kwargs.get("socket_connect_timeout") is None:
+        kwargs["socket_connect_timeout"] = DEFAULT_CONNECT_TIMEOUT
+    if kwargs.get("socket_timeout") is None:
+        kwargs["socket_timeout"] = DEFAULT_SOCKET_TIMEOUT
+
 
 class UnavailableCommandError(CategorizedError, redis.exceptions.ConnectionError):
     """A command the in-memory fallback cannot serve honestly was called while Redis is
@@ -135,7 +152,9 @@ class ResilientRedis:
 
     Construct with `from_url` or around an existing `redis.Redis` / `ConnectionPool`. Thread-safe.
     Command methods are redis-py's (see `redisdoctor.fallback.SUPPORTED_COMMANDS` for those the
-    fallback serves); any other redis-py attribute is passed through while healthy.
+    fallback serves); any other redis-py attribute is passed through while healthy. A wrapped
+    client's own retry is turned off and its unset timeouts get 2 s defaults, unless
+    `keep_client_settings=True`.
     """
 
     def __init__(
@@ -153,11 +172,14 @@ class ResilientRedis:
         logger: logging.Logger | None = None,
         background_recovery: bool = False,
         target: str | None = None,
+        keep_client_settings: bool = False,
     ) -> None:
         if on_recovery not in ("replay", "discard"):
             raise UsageError(f"on_recovery must be 'replay' or 'discard', not {on_recovery!r}")
         if isinstance(client_or_pool, redis.ConnectionPool):
             client_or_pool = redis.Redis(connection_pool=client_or_pool)
+        if not keep_client_settings:
+            _bound_client(client_or_pool, Retry(NoBackoff(), 0))
         self._redis: redis.Redis = client_or_pool
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.rng = rng if rng is not None else random.Random()
@@ -213,8 +235,8 @@ class ResilientRedis:
         on_recovery: OnRecovery = "replay",
         fallback_max_keys: int = DEFAULT_MAX_KEYS,
         fallback_max_bytes: int = DEFAULT_MAX_BYTES,
-        socket_connect_timeout: float = 2.0,
-        socket_timeout: float = 2.0,
+        socket_connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        socket_timeout: float = DEFAULT_SOCKET_TIMEOUT,
         resolver: Resolver | None = None,
         on_event: Callable[[ClientEvent], None] | None = None,
         logger: logging.Logger | None = None,
@@ -265,6 +287,7 @@ class ResilientRedis:
             on_event=on_event,
             logger=logger,
             background_recovery=background_recovery,
+            keep_client_settings=True,  # as configured above, or as the caller overrode it
         )
 
     # ----------------------------------------------------------------------------------------
@@ -665,11 +688,16 @@ class AsyncResilientRedis:
         on_event: Callable[[ClientEvent], None] | None = None,
         logger: logging.Logger | None = None,
         target: str | None = None,
+        keep_client_settings: bool = False,
     ) -> None:
         import asyncio
 
+        from redis.asyncio.retry import Retry as AsyncRetry
+
         if on_recovery not in ("replay", "discard"):
             raise UsageError(f"on_recovery must be 'replay' or 'discard', not {on_recovery!r}")
+        if not keep_client_settings:
+            _bound_client(client, AsyncRetry(NoBackoff(), 0))
         self._redis = client
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.rng = rng if rng is not None else random.Random()
@@ -709,8 +737,8 @@ class AsyncResilientRedis:
         cls,
         url: str,
         *,
-        socket_connect_timeout: float = 2.0,
-        socket_timeout: float = 2.0,
+        socket_connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        socket_timeout: float = DEFAULT_SOCKET_TIMEOUT,
         clock: Clock | None = None,
         rng: random.Random | None = None,
         policy: BackoffPolicy = BackoffPolicy(),  # noqa: B008
@@ -753,6 +781,7 @@ class AsyncResilientRedis:
             fallback_max_bytes=fallback_max_bytes,
             on_event=on_event,
             logger=logger,
+            keep_client_settings=True,  # as configured above, or as the caller overrode it
         )
 
     @property

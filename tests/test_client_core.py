@@ -542,3 +542,25 @@ def test_client_resolver_used_for_plain_and_tls(
         assert client.get_status()["status"] == "healthy"
         assert resolver.lookups == 1  # one connection, one lookup, through the injected resolver
         assert client.target == url.split("//")[1].rsplit("/", 1)[0]
+
+
+def test_client_wrapped_client_gets_bounded_retry_and_timeouts(refusing_port: int) -> None:
+    # redis-py 8 retries 10 times with backoff by default (about 4 s on a refused port); a
+    # caller may also have left the timeouts unset (a silent host then blocks for minutes).
+    raw = redis.Redis(port=refusing_port, socket_timeout=None, socket_connect_timeout=None)
+    assert raw.get_retry() is not None
+    assert raw.get_retry().get_retries() > 0  # type: ignore[union-attr]
+    client = ResilientRedis(raw, clock=VirtualClock(), policy=BackoffPolicy(jitter=0))
+    retry = raw.get_retry()
+    assert retry is not None
+    assert retry.get_retries() == 0
+    kwargs = raw.connection_pool.connection_kwargs
+    assert (kwargs["socket_connect_timeout"], kwargs["socket_timeout"]) == (2.0, 2.0)
+    started = time.monotonic()
+    assert client.set("k", "v") is True  # refused once, no redis-py retries: served locally
+    assert time.monotonic() - started < 0.5
+    assert client.get_status()["last_failure_type"] == "refused"
+    kept = redis.Redis(port=refusing_port, socket_timeout=7.0)
+    ResilientRedis(kept, clock=VirtualClock(), keep_client_settings=True)
+    assert kept.get_retry().get_retries() > 0  # type: ignore[union-attr]
+    assert kept.connection_pool.connection_kwargs["socket_timeout"] == 7.0
