@@ -2765,6 +2765,28 @@ CASES: tuple[Case, ...] = (
     ),
     ("real: rmq go-redis / wellle/rmq#30", "panic: rmq redis error is not nil EOF", C.RESET),
     ("real: go-redis v1 / redis/go-redis#6", "write tcp 127.0.0.1:6379: broken pipe", C.RESET),
+    # RQ, a second held-out batch labelled and measured after the fixes above: 5/5 right.
+    (
+        "real: RQ 0.3 / rq/rq#164",
+        "[2013-01-18 02:02] ERROR: horse: NoRedisConnectionException: Could not resolve a Redis connection.",
+        C.OTHER,
+    ),
+    ("real: RQ 1.15 / rq/rq#1968", "worker : Redis connection timeout, quitting", C.TIMEOUT),
+    (
+        "real: RQ on musl / rq/rq#1478",
+        '  File "/usr/lib/python3.8/site-packages/redis/connection.py", line 584, in _connect\n    for res in socket.getaddrinfo(self.host, self.port, self.socket_type,\n  File "/usr/lib/python3.8/socket.py", line 918, in getaddrinfo\n    for res in _socket.getaddrinfo(host, port, family, type, proto, flags):\nsocket.gaierror: [Errno -3] Try again',
+        TMP,
+    ),
+    (
+        "real: RQ 0.5 / rq/rq#671",
+        "redis.exceptions.ConnectionError: Error 110 connecting to localhost:6379. Connection timed out.",
+        C.TIMEOUT,
+    ),
+    (
+        "real: RQ 0.3 / rq/rq#249",
+        "redis.exceptions.ConnectionError: Socket closed on remote end",
+        C.RESET,
+    ),
     (
         "real: Postgres psycopg2 / thenewboston-blockchain/Validator#76",
         'could not connect to server: Connection refused Is the server running on host "localhost" (127.0.0.1) and accepting TCP/IP connections on port 5432?',

@@ -227,3 +227,49 @@ def test_explain_library_redacts_known_secrets_and_keeps_category() -> None:
     report = explain_lines(["", "   ", SEED])
     assert len(report.lines) == 1
     assert report.to_dict()["recognised"] == 1
+
+
+# One real line (from a public bug report, see tests/taxonomy_cases.py) per ecosystem of issue 2.
+REAL_LINE_PER_ECOSYSTEM = {
+    "redis-py": "real: redis-py 4.0 / redis/redis-py#2168",
+    "Celery / kombu": "real: Celery / cookiecutter/cookiecutter-django#4480",
+    "django-redis": "real: django-redis / apecloud/ApeRAG#584",
+    "RQ": "real: RQ 0.5 / rq/rq#671",
+    "ioredis": "real: ioredis / canada-ca/tracker#3136",
+    "node-redis": "real: node-redis 4.0 / redis/node-redis#2049",
+    "go-redis": "real: go-redis v9 mTLS / redis/go-redis#2223",
+    "redigo": "real: redigo / SkygearIO/skygear-server#1206",
+    "Jedis": "real: Jedis 2.7 / redis/jedis#1029",
+    "Lettuce": "real: Lettuce 6.1 / redis/lettuce#2177",
+    "Spring Data Redis": "real: Spring Data Redis 2.3 / redis/lettuce#1552",
+    "Redisson": "real: Redisson 2.10 / redisson/redisson#1288",
+    "redis-rb": "real: redis-rb / EBWiki/EBWiki#3997",
+    "Sidekiq": "real: Sidekiq 3 foreman / feedbin/feedbin#120",
+    "predis": "real: predis / takayukii/example-laravelchat-echo-socket.io#3",
+    "phpredis": "real: phpredis PHP 8 / ddev/ddev#7095",
+    "Laravel": "real: predis Laravel log / guillaumebriday/laravel-blog#52",
+    "StackExchange.Redis": "real: StackExchange.Redis 2.2 / StackExchange/StackExchange.Redis#1955",
+    "redis-rs": "real: redis-rs Windows / redis-rs/redis-rs#1287",
+    "redis-server replication": "real: redis-server 6 / redis/redis#9351",
+    "redis-server TLS": "real: redis-server 7.2 TLS / bitnami/charts#28605",
+    "Sentinel": "real: Sentinel 7 / redis/redis#12968",
+    "musl": "real: Credis musl / mage2click/m2c#12",
+    "macOS": "real: redis-py macOS / comsysto/twitter-realtime-heatmap#2",
+    "Windows": "real: redigo Windows / gwduan/beego-demo#8",
+    "non-English message": "real: redis-py Windows zh / jhao104/proxy_pool#761",
+}
+
+
+@pytest.mark.parametrize("ecosystem", sorted(REAL_LINE_PER_ECOSYSTEM))
+def test_explain_real_line_of_every_ecosystem(ecosystem: str) -> None:
+    from tests.taxonomy_cases import CASES
+
+    rows = [case for case in CASES if case[0] == REAL_LINE_PER_ECOSYSTEM[ecosystem]]
+    assert len(rows) == 1, ecosystem
+    _source, text, expected = rows[0]
+    assert expected is not None
+    # As TEXT, a pasted multi-line record (a traceback, a Rust panic) is explained as one record.
+    code, out, _err = _run("--json", text)
+    assert code == ExitCode.FAILURES, out
+    [line] = _report(out)["lines"]
+    assert line["category"] == expected.value
