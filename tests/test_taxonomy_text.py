@@ -253,3 +253,37 @@ def test_classify_text_client_idioms_without_a_redis_word() -> None:
     assert classify_text("SocketFailure on SET: Connection reset by peer") is Category.RESET
     assert classify_text("panic: dial redis failed: EOF") is Category.RESET
     assert classify_text("the job runner reached eof") is None
+
+
+def test_category_values_are_exactly_the_design_table() -> None:
+    # The names are a contract (JSON, logs, exit codes, docs): the categories of DESIGN.md, in
+    # its order, and nothing else.
+    assert [category.value for category in Category] == [
+        "dns_nxdomain",
+        "dns_temporary",
+        "refused",
+        "timeout",
+        "reset",
+        "unreachable",
+        "tls",
+        "auth",
+        "loading",
+        "readonly",
+        "oom",
+        "max_clients",
+        "misconf",
+        "cluster",
+        "protocol",
+        "other",
+    ]
+    transient = {category.value for category in Category if category.transient}
+    assert transient == {
+        "dns_temporary",
+        "refused",
+        "timeout",
+        "reset",
+        "unreachable",
+        "loading",
+        "max_clients",
+        "cluster",
+    }
