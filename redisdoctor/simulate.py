@@ -128,7 +128,11 @@ def parse_outage(text: str) -> tuple[float, float]:
 
 def parse_interval(text: str) -> tuple[float, float]:
     """Seconds between operations: "5-10" (uniform) or "7.5" (fixed)."""
-    low_text, sep, high_text = text.partition("-")
+    # The separator is a dash that is not an exponent's sign ("1e-3-2e-3").
+    low_text, sep, high_text = text.strip().partition("-")
+    if low_text.lower().endswith("e"):
+        head, sep, high_text = high_text.partition("-")
+        low_text = f"{low_text}-{head}"
     try:
         low = float(low_text)
         high = float(high_text) if sep else low
@@ -174,6 +178,19 @@ class Scenario:
     baselines: tuple[str, ...] = tuple(b.name for b in BASELINES)
 
     def __post_init__(self) -> None:
+        numbers = {
+            "--hours": self.hours,
+            "--base": self.base,
+            "--cap": self.cap,
+            "--jitter": self.jitter,
+            "--log-window": self.log_window,
+            "--connect-timeout": self.connect_timeout,
+            "--resolver-timeout": self.resolver_timeout,
+            "--op-interval": self.op_interval[0] + self.op_interval[1],
+        }
+        for name, value in numbers.items():
+            if not math.isfinite(value):
+                raise UsageError(f"{name} must be a finite number, not {value}")
         checks: list[tuple[bool, str]] = [
             (self.hours > 0 and math.isfinite(self.hours), "--hours must be positive"),
             (self.hours <= 24 * 366, "--hours must be at most a year (8784)"),
@@ -186,6 +203,7 @@ class Scenario:
             (self.resolver_timeout >= 0, "--resolver-timeout must not be negative"),
             (self.recovery_check in RECOVERY_CHECKS, "--recovery-check must be due or next-op"),
             (0 < self.op_interval[0] <= self.op_interval[1], "op interval needs 0 < LOW <= HIGH"),
+            (self.op_interval[1] <= 366 * 86400.0, "op interval must be at most a year"),
         ]
         for ok, message in checks:
             if not ok:
@@ -206,6 +224,13 @@ class Scenario:
             if start < previous_end:
                 raise UsageError("outages overlap: give each stretch of downtime once")
             previous_end = end
+        per_client = _expected_attempts(self) / self.clients
+        if per_client > MAX_CLIENT_ATTEMPTS:
+            raise UsageError(
+                f"this policy makes about {per_client:,.0f} attempts per client in "
+                f"{self.hours:g} h (more than {MAX_CLIENT_ATTEMPTS:,} to simulate): raise --cap "
+                "or shorten --hours"
+            )
 
     @property
     def horizon(self) -> float:
@@ -666,6 +691,8 @@ def _expected_attempts(scenario: Scenario) -> float:
     return scenario.clients * (downtime / max(step, 1e-3) + 8 * len(scenario.windows))
 
 
+#: One client's attempts a scenario may ask for (a sub-second cap for a month): ~25 s of work.
+MAX_CLIENT_ATTEMPTS = 5_000_000
 #: Attempt events the real state machine runs per simulation; a bigger fleet is sampled.
 EVENT_BUDGET = 300_000
 #: Clients whose reconnect ramp a library baseline follows one by one (the rest are scaled).

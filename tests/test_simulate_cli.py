@@ -111,6 +111,9 @@ def test_simulate_cli_ops_per_minute_sets_a_fixed_cadence() -> None:
         (["--connect-timeout", "-1"], "--connect-timeout"),
         (["--recovery-check", "sometimes"], "--recovery-check"),
         (["--clients", "2", "--log-out", "x"], "--log-out"),
+        (["--cap", "inf"], "--cap must be a finite number"),
+        (["--hours", "nan"], "--hours must be a finite number"),
+        (["--ops-per-minute", "1e-300"], "at most a year"),
     ],
 )
 def test_simulate_cli_bad_options_exit_usage_with_one_line(args: list[str], needle: str) -> None:

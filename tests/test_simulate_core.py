@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 import statistics
 
@@ -208,6 +209,8 @@ def test_simulate_parse_helpers_read_durations_outages_intervals() -> None:
     assert parse_duration("2") == 7_200.0
     assert parse_outage("2h-5h30m") == (7_200.0, 19_800.0)
     assert parse_interval("5-10") == (5.0, 10.0)
+    assert parse_interval("1e-3-2e-3") == (0.001, 0.002)
+    assert parse_interval("2.5e-1") == (0.25, 0.25)
     assert parse_category("REFUSED") is Category.REFUSED
 
 
@@ -226,6 +229,10 @@ def test_simulate_parse_helpers_read_durations_outages_intervals() -> None:
         (lambda: Scenario(jitter=1.5), "--jitter"),
         (lambda: Scenario(base=10, cap=5), "--cap"),
         (lambda: Scenario(clients=0), "--clients"),
+        (lambda: Scenario(cap=math.inf), "--cap must be a finite number"),
+        (lambda: Scenario(log_window=math.nan), "--log-window must be a finite number"),
+        (lambda: Scenario(op_interval=(1e300, 1e300)), "at most a year"),
+        (lambda: Scenario(hours=720, base=0.001, cap=0.001), "attempts per client"),
     ],
 )
 def test_simulate_bad_scenarios_raise_usage_errors(call: object, needle: str) -> None:

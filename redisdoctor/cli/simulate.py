@@ -129,9 +129,6 @@ def simulate_command(
             interval = (60.0 / ops_per_minute, 60.0 / ops_per_minute)
         else:
             interval = parse_interval(op_interval)
-        for name, value in (("--hours", hours), ("--connect-timeout", connect_timeout)):
-            if value != value or value < 0:  # NaN or negative
-                raise UsageError(f"{name} must not be negative")
         scenario = Scenario(
             hours=hours,
             outages=tuple(parse_outage(text) for text in outage or ()),
