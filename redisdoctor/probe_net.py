@@ -308,9 +308,10 @@ class NetworkStages(ProbeBase):
                 check_hostname=check_hostname,
             )
         except (OSError, ssl.SSLError) as exc:
-            from redisdoctor.errors import UsageError
+            from redisdoctor.errors import BadInputError
 
-            raise UsageError(f"cannot load the TLS CA file {ca_file}: {exc}") from None
+            # An unreadable or unparsable file is bad input (exit 7), not a fault of the target.
+            raise BadInputError(f"cannot load the TLS CA file {ca_file}: {exc}") from None
         server_hostname = t.host
         try:
             tls_sock = context.wrap_socket(

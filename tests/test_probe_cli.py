@@ -136,6 +136,31 @@ def test_probe_cli_missing_tls_ca_is_bad_input(tmp_path: Path) -> None:
     assert result.exit_code == ExitCode.BAD_INPUT, result.output
 
 
+def test_probe_cli_unparsable_tls_ca_is_bad_input(
+    redis_server_factory: RedisServerFactory, tmp_path: Path
+) -> None:
+    server = redis_server_factory(tls=True)
+    not_pem = tmp_path / "ca.pem"
+    not_pem.write_text("not a certificate\n", encoding="utf-8")
+    result = runner.invoke(app, ["probe", "--tls-ca", str(not_pem), server.url])
+    assert result.exit_code == ExitCode.BAD_INPUT, result.output
+    assert result.stderr.startswith(f"redisdoctor: error: cannot load the TLS CA file {not_pem}")
+
+
+def test_probe_cli_tls_with_ca_and_insecure(redis_server_factory: RedisServerFactory) -> None:
+    server = redis_server_factory(tls=True)
+    code, document = probe_json("--tls-ca", str(server.ca_path), server.url)
+    assert code == ExitCode.OK
+    tls = document["report"]["probes"][0]["tls"]
+    assert tls["verified"] is True and tls["days_to_expiry"] > 14
+    code, document = probe_json(server.url)  # the CA is not in the system store
+    assert code == ExitCode.UNREACHABLE
+    assert document["report"]["probes"][0]["verdict"]["category"] == "tls"
+    code, document = probe_json("--insecure", server.url)
+    assert code == ExitCode.OK
+    assert document["report"]["probes"][0]["tls"]["verified"] is False
+
+
 def test_probe_cli_watch_json_bounded(redis_server: RedisServer) -> None:
     code, document = probe_json(
         "--watch", "--interval", "0.01", "--max-probes", "2", "--count", "1", redis_server.url

@@ -129,7 +129,7 @@ def run_probe_command(
     if watch and len(targets) != 1:
         raise UsageError("--watch takes exactly one URL")
     if tls_ca is not None and not tls_ca.is_file():
-        raise BadInputError(f"--tls-ca {tls_ca}: no such file")
+        raise BadInputError(f"--tls-ca {tls_ca}: no such file (or not a file)")
     options = ProbeOptions(
         timeout=timeout,
         count=count,
