@@ -123,6 +123,27 @@ def _errno_of(exc: BaseException) -> int | None:
     return None
 
 
+def _eviction_reporter(
+    on_event: Callable[[ClientEvent], None] | None, clock: Clock
+) -> Callable[[bytes], None] | None:
+    """The fallback's on_evict hook: an "evicted" event per key the bound pushed out."""
+    if on_event is None:
+        return None
+
+    def evicted(key: bytes) -> None:
+        on_event(ClientEvent("evicted", clock.monotonic(), message=repr(key)))
+
+    return evicted
+
+
+def _report_pipeline(
+    on_event: Callable[[ClientEvent], None] | None, clock: Clock, served: int
+) -> None:
+    """One "fallback_op" event for a pipeline the fallback ran; `count` is its command count."""
+    if served and on_event is not None:
+        on_event(ClientEvent("fallback_op", clock.monotonic(), message="pipeline", count=served))
+
+
 def _target_of(client: redis.Redis) -> str:
     """host:port or the socket path of a client's pool, for log lines (no credentials)."""
     kwargs = client.connection_pool.connection_kwargs
@@ -204,7 +225,7 @@ class ResilientRedis:
             encoding=str(pool_kwargs.get("encoding", "utf-8")),
             encoding_errors=str(pool_kwargs.get("encoding_errors", "strict")),
             rng=self.rng,
-            on_evict=self._evicted if on_event is not None else None,
+            on_evict=_eviction_reporter(on_event, self.clock),
         )
         self._healthy = True
         # Re-entrant: on_event callbacks run under it and may call get_status() or a command.
@@ -544,10 +565,6 @@ class ResilientRedis:
             except ResponseError:
                 return None
 
-    def _evicted(self, key: bytes) -> None:
-        if self.on_event is not None:
-            self.on_event(ClientEvent("evicted", self.clock.monotonic(), message=repr(key)))
-
     def _background(self) -> None:
         while True:
             wait = self._state.next_retry_in()
@@ -593,6 +610,7 @@ class ResilientRedis:
                 self.fallback_ops += len(commands)
         if self._healthy and not results and commands:
             return self._execute_pipeline(commands, transaction, raise_on_error)
+        _report_pipeline(self.on_event, self.clock, len(results))
         if raise_on_error:
             for item in results:
                 if isinstance(item, ResponseError):
@@ -722,6 +740,7 @@ class AsyncResilientRedis:
             encoding=str(pool_kwargs.get("encoding", "utf-8")),
             encoding_errors=str(pool_kwargs.get("encoding_errors", "strict")),
             rng=self.rng,
+            on_evict=_eviction_reporter(on_event, self.clock),
         )
         self._healthy = True
         self._store_lock = asyncio.Lock()  # held across the replay's awaits
@@ -893,6 +912,7 @@ class AsyncResilientRedis:
                     except ResponseError as error:
                         results.append(error)
             self.fallback_ops += len(commands)
+        _report_pipeline(self.on_event, self.clock, len(results))
         if raise_on_error:
             for item in results:
                 if isinstance(item, ResponseError):

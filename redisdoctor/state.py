@@ -37,9 +37,10 @@ class ClientEvent:
     """One thing that happened to a client, for `on_event` callbacks (metrics, simulate, analyze).
 
     `kind` is one of "failure", "attempt", "log", "recovered" (from the state machine) and
-    "fallback_op", "evicted", "replay" (from ResilientRedis). `at` is the clock's monotonic time.
-    `count` is the failure count a "log" or "recovered" event stands for; `duration` the outage
-    length of a "recovered" event.
+    "fallback_op", "evicted" (from ResilientRedis). `at` is the clock's monotonic time.
+    `count` is the failure count a "log" or "recovered" event stands for, or the number of
+    commands of a pipeline the fallback ran ("fallback_op" with message "pipeline"); `duration`
+    the outage length of a "recovered" event.
     """
 
     kind: str

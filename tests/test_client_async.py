@@ -10,6 +10,7 @@ import pytest
 from redisdoctor.backoff import BackoffPolicy
 from redisdoctor.client import AsyncResilientRedis, UnavailableCommandError
 from redisdoctor.clock import VirtualClock
+from redisdoctor.state import ClientEvent
 from redisdoctor.taxonomy import Category
 from tests.fixtures.faults import CountingProxyFactory
 from tests.fixtures.redis_server import RedisServer, RedisServerFactory
@@ -41,8 +42,15 @@ def test_client_async_healthy_passes_through(redis_server: RedisServer) -> None:
 
 
 def test_client_async_refused_serves_fallback(refusing_port: int) -> None:
+    events: list[ClientEvent] = []
+
     async def scenario() -> None:
-        client = async_client(f"redis://127.0.0.1:{refusing_port}/0", VirtualClock())
+        client = async_client(
+            f"redis://127.0.0.1:{refusing_port}/0",
+            VirtualClock(),
+            on_event=events.append,
+            fallback_max_keys=2,
+        )
         assert await client.set("k", "v", ex=10) is True
         assert await client.get("k") == b"v"
         assert await client.pipeline().incr("n").incr("n").execute() == [1, 2]
@@ -54,8 +62,13 @@ def test_client_async_refused_serves_fallback(refusing_port: int) -> None:
         status = client.get_status()
         assert status["last_failure_type"] == "refused"
         assert status["fallback_ops"] == 5
+        await client.set("third", "v")  # over fallback_max_keys=2: the oldest key goes
+        assert client.get_status()["fallback_evictions"] == 1
 
     asyncio.run(scenario())
+    kinds = [(e.kind, e.message, e.count) for e in events if e.kind in ("fallback_op", "evicted")]
+    assert ("fallback_op", "pipeline", 2) in kinds
+    assert ("evicted", "b'k'", None) in kinds
 
 
 @pytest.mark.redis_server

@@ -106,6 +106,9 @@ def test_client_refused_serves_from_fallback(refusing_port: int) -> None:
     # The seed's fields, then the extras the issue lists (state, error, outage, fallback, logs).
     assert set(SEED_STATUS_FIELDS) | set(EXTRA_STATUS_FIELDS) <= set(status)
     assert [e.kind for e in events].count("fallback_op") == 3
+    client.pipeline().set("p", "1").incr("p").execute()
+    assert client.get_status()["fallback_ops"] == 5
+    assert (events[-1].kind, events[-1].message, events[-1].count) == ("fallback_op", "pipeline", 2)
     clock.advance(61)
     assert client.get("k") is None  # TTL on the injected clock
 
