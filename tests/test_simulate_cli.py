@@ -156,3 +156,12 @@ def test_simulate_cli_entry_point_is_deterministic_across_processes() -> None:
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["exit_code"] == ExitCode.OK
+
+
+def test_simulate_cli_log_window_sets_the_throttle() -> None:
+    document = _json(["--jitter", "0", "--log-window", "600"])
+    report = document["report"]
+    assert isinstance(report, dict)
+    assert report["scenario"]["policy"]["log_window"] == 600.0
+    # Lines at 0, 720, 1320, ... (the first attempt at least 600 s after the last line).
+    assert report["policies"][0]["log_lines"] == {"ERROR": 0, "INFO": 0, "WARNING": 144}

@@ -128,6 +128,23 @@ def test_simulate_recovery_with_jitter_matches_the_unended_schedule() -> None:
     assert "restored" in lines[-1].message
 
 
+@pytest.mark.parametrize(
+    ("failure", "first_attempts", "first_level"),
+    [
+        (Category.REFUSED, [0.0, 30.0, 90.0, 210.0, 360.0, 510.0], "WARNING"),  # scale 0.5
+        (Category.LOADING, [0.0, 15.0, 45.0, 105.0, 180.0, 255.0], "WARNING"),  # scale 0.25
+        (Category.AUTH, [0.0, 900.0, 1800.0, 2700.0, 3600.0, 4500.0], "ERROR"),  # not retried fast
+    ],
+)
+def test_simulate_failure_category_gets_its_own_policy(
+    failure: Category, first_attempts: list[float], first_level: str
+) -> None:
+    times, lines, _ = _schedule(Scenario(jitter=0.0, failure=failure, hours=2))
+    assert times[:6] == first_attempts
+    assert lines[0].level == first_level
+    assert failure.value in lines[0].message
+
+
 def test_simulate_timeout_costs_the_connect_timeout_on_the_clock() -> None:
     times, _, _ = _schedule(
         Scenario(jitter=0.0, failure=Category.TIMEOUT, connect_timeout=2.0, hours=1)
