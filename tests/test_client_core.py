@@ -567,3 +567,25 @@ def test_client_wrapped_client_gets_bounded_retry_and_timeouts(refusing_port: in
     ResilientRedis(kept, clock=VirtualClock(), keep_client_settings=True)
     assert kept.get_retry().get_retries() > 0  # type: ignore[union-attr]
     assert kept.connection_pool.connection_kwargs["socket_timeout"] == 7.0
+
+
+@pytest.mark.redis_server
+def test_client_unix_socket_url_healthy_then_degraded(
+    redis_server_factory: RedisServerFactory, tmp_path: Path
+) -> None:
+    sock = tmp_path / "redis.sock"
+    server = redis_server_factory(extra_config={"unixsocket": str(sock), "unixsocketperm": 700})
+    clock = VirtualClock()
+    client = client_for(f"unix://{sock}?db=0", clock)
+    assert client.set("k", "over unix") is True
+    assert server.client().get("k") == b"over unix"
+    server.stop()
+    assert client.set("k", "fallback") is True
+    assert client.get_status()["last_failure_type"] in ("refused", "reset")
+    server.start()
+    advance_to_next_attempt(client, clock)
+    # The restarted server (no persistence) came back empty: the outage's write is replayed.
+    assert client.get("k") == b"fallback"
+    assert client.get_status()["status"] == "healthy"
+    assert client.get_status()["replayed"] == 1
+    assert server.client().get("k") == b"fallback"
