@@ -319,6 +319,7 @@ def test_client_dns_nxdomain_and_servfail_with_their_waits(
         status = client.get_status()
         assert status["last_failure_type"] == category.value
         assert status["next_retry_in"] == policy.nominal_delay(1, category)
+        assert status["next_retry_in"] > policy.nominal_delay(1, Category.REFUSED)
         lookups, queries = resolver.lookups, dns_server.queries
         for _ in range(200):
             assert client.get("k") == b"v"
@@ -589,3 +590,12 @@ def test_client_unix_socket_url_healthy_then_degraded(
     assert client.get_status()["status"] == "healthy"
     assert client.get_status()["replayed"] == 1
     assert server.client().get("k") == b"fallback"
+
+
+def test_client_status_fields_are_documented(refusing_port: int) -> None:
+    client = client_for(f"redis://127.0.0.1:{refusing_port}/0", VirtualClock())
+    client.get("k")
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section: client -->", 1)[1].split("### Status", 1)[1]
+    section = section.split("\n### ", 1)[0]
+    assert [key for key in client.get_status() if f"`{key}`" not in section] == []
