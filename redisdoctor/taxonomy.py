@@ -447,6 +447,7 @@ RULES: tuple[Rule, ...] = (
         text=(
             r"etimedout|timed out|i/o timeout|deadline exceeded",
             r"timeout (?:connecting|reading|writing|performing|awaiting|waiting|while)\b",
+            r"timeout (?:receiving|sending)\b",  # redis-server: "Timeout receiving bulk data"
             # ...but not a setting: "connectTimeout=5000", "read timeout: 10s"
             r"timeout(?:error|exception)\b|connecttimeout\b(?!\s*[=:]\s*\w)",
             r"commandtimeout(?!\s*[=:]\s*\w)",
@@ -527,6 +528,8 @@ RULES: tuple[Rule, ...] = (
         redis_text=(
             r"invalid (?:multi)?bulk length|unbalanced quotes in request",
             r"protocol error, got|expected '\$', got",
+            # redis-server replication: the master's reply is not RESP
+            r"bad protocol from master|the first byte is not '",
             r"redis: can't parse|redis: invalid reply|unexpected response line",
             r"possible security attack detected",  # redis-server fed HTTP
             # a RESP3 client (Sidekiq 7, Lettuce 6) talking to a server older than Redis 6
@@ -766,6 +769,11 @@ REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
     b"socketclosedunexpectedlyerror",
     b"closed on remote end",
     b"err invalid password",
+    b"psync",
+    b"bad protocol from",
+    b"-loading",  # a quoted reply: "'-LOADING ..." (the other reply words are hints already)
+    b"-busy",
+    b"-oom",
     b"socketfailure",
     b"socketclosed",
     b"accepting a client connection",
@@ -797,7 +805,7 @@ RELEVANCE: tuple[str, ...] = (
     r"unable to connect to master\b",
     r"timeout connecting to the master\b|master aborted replication",
     r"error reply to ping from master|master timeout\b",
-    r"error writing to master|error reading from master|writing to master:",
+    r"reading from master\b|writing to master\b|psync\b",  # redis-server replication
     # StackExchange.Redis failure types: "SocketFailure on GET", "UnableToConnect on h:p/..."
     r"socketfailure on |unabletoconnect on |socketclosed on |protocolfailure on ",
     r"error accepting a client connection",  # redis-server networking.c
@@ -964,17 +972,31 @@ def _matcher(patterns: tuple[str, ...]) -> _Matcher | None:
     return _Matcher(patterns) if patterns else None
 
 
+# Redirections are handled by cluster clients; quoted alone they are not evidence of a failure.
+_NOT_QUOTED_REPLIES = frozenset({"MOVED", "ASK"})
+
+
+def _quoted_replies(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """Patterns of a Redis error reply quoted in a log line, RESP dash included ("Error reply to
+    PING from master: '-LOADING ..."): Redis-specific evidence of the reply's category."""
+    return tuple(
+        f"'-{word}\\b|\"-{word}\\b|: -{word}\\b"
+        for word in (prefix.lower() for prefix in prefixes if prefix not in _NOT_QUOTED_REPLIES)
+    )
+
+
 def _compile_text_rules() -> tuple[_CategoryText, ...]:
     compiled = []
     for category in _TEXT_PRECEDENCE:
         rule = _RULES_BY_CATEGORY.get(category)
         if rule is None or not (rule.text or rule.redis_text or rule.text_codes):
             continue
+        redis_text = rule.redis_text + _quoted_replies(rule.resp_prefixes)
         compiled.append(
             _CategoryText(
                 category,
-                _matcher(rule.redis_text),
-                _matcher(rule.redis_text + rule.text),
+                _matcher(redis_text),
+                _matcher(redis_text + rule.text),
                 rule.text_codes,
             )
         )

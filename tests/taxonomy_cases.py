@@ -2765,6 +2765,104 @@ CASES: tuple[Case, ...] = (
     ),
     ("real: rmq go-redis / wellle/rmq#30", "panic: rmq redis error is not nil EOF", C.RESET),
     ("real: go-redis v1 / redis/go-redis#6", "write tcp 127.0.0.1:6379: broken pipe", C.RESET),
+    # A third held-out batch (Windows 10054, Valkey GLIDE, redis-server replication): 15/19 right
+    # before the rules learnt 'Timeout receiving', PSYNC replies, 'Bad protocol from MASTER' and
+    # quoted error replies ('-LOADING ...); 19/19 after.
+    (
+        "real: redis-py Windows ru / redis/redis#12813",
+        "Error 10054 while writing to socket. Remote Удаленный хост принудительно разорвал существующее подключение.",
+        C.RESET,
+    ),
+    (
+        "real: go-redis Windows / redis/go-redis#1474",
+        "write tcp 192.168.10.66:7289->192.168.10.66:6379: wsasend: An existing connection was forcibly closed by the remote host.",
+        C.RESET,
+    ),
+    (
+        "real: redis-py 5 Windows / redis/redis#12483",
+        "Error while reading from localhost:6379: (10054, 'The remote host forcibly terminated an existing connection', None, 10054, None)",
+        C.RESET,
+    ),
+    (
+        "real: StackExchange.Redis 1.x on Windows Redis / microsoftarchive/redis#510",
+        "StackExchange.Redis.RedisConnectionException: SocketFailure on 127.0.0.1:6388/Subscription, origin: Read, input-buffer: 0, outstanding: 0, last-read: 5s ago, last-write: 5s ago, unanswered-write: 1228466s ago, keep-alive: 60s, pending: 0, state: ConnectedEstablished, in: 0, ar: 1, last-heartbeat: 0s ago, last-mbeat: 0s ago, global: 0s ago, mgr: ProcessReadQueue, err: never ---> System.IO.IOException: Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host.",
+        C.RESET,
+    ),
+    (
+        "real: redis-py 2.10 Windows / microsoftarchive/redis#584",
+        "redis.exceptions.ConnectionError: Error while reading from socket: (10054, 'An existing connection was forcibly closed by the remote host', None, 10054, None)",
+        C.RESET,
+    ),
+    (
+        "real: redis-py Windows / ray-project/ray#12603",
+        "ConnectionError: Error 10054 while writing to socket. An existing connection was forcibly closed by the remote host.",
+        C.RESET,
+    ),
+    (
+        "real: valkey-glide 2.0 / valkey-io/valkey-glide#4232",
+        '2025-06-19T20:10:40.581240Z ERROR logger_core: client creation - Connection error: Cluster(Failed to create initial connections - IoError: Failed to refresh both connections - IoError: Node: "<redacted>.use1.cache.amazonaws.com:6379" received errors: `tls handshake eof`, `tls handshake eof`)',
+        C.TLS,
+    ),
+    (
+        "real: valkey-glide-ruby / valkey-io/valkey-glide-ruby#186",
+        "Valkey::CannotConnectError: Received error for address `127.0.0.1:6379`: timed out",
+        C.TIMEOUT,
+    ),
+    (
+        "real: valkey-glide redis-rs core / valkey-io/valkey-glide#2547",
+        'WARN redis::cluster_async::connections_logic: Failed to create management connection for node `"clustercfg.memorydb.us-east-1.amazonaws.com:6379"`. Error: `timed out`',
+        C.TIMEOUT,
+    ),
+    (
+        "real: redis-server 3.0 replica / redis/redis#2875",
+        "MASTER2 - 1174:S 17 Nov 21:35:46.099 # Timeout receiving bulk data from MASTER... If the problem persists try to set the 'repl-timeout' parameter in redis.conf to a larger value.",
+        C.TIMEOUT,
+    ),
+    (
+        "real: redis-server 3.0 replica / redis/redis#2875",
+        "MASTER2 - 1174:S 17 Nov 21:36:47.335 # Timeout connecting to the MASTER...",
+        C.TIMEOUT,
+    ),
+    (
+        "real: redis-server 3.0 master / redis/redis#2875",
+        "SLAVE2 - 2345:M 17 Nov 21:38:44.163 # Connection with slave 10.240.78.46:6379 lost.",
+        C.RESET,
+    ),
+    (
+        "real: redis-server 2.8 replica / redis/redis#1879",
+        "Unexpected reply to PSYNC from master: -Reading from master: Connection timed out",
+        C.TIMEOUT,
+    ),
+    (
+        "real: redis-server 2.8 replica / redis/redis#1879",
+        "Bad protocol from MASTER, the first byte is not '$' (we received '+FULLRESYNC ef395cb5c2ee43444c0222a0f4f92e61b617166c 1'), are you sure the host and port are right?",
+        C.PROTOCOL,
+    ),
+    (
+        "real: redis-server 2.8 replica / redis/redis#1449",
+        "# MASTER timeout: no data nor PING received...",
+        C.TIMEOUT,
+    ),
+    (
+        "real: redis-server 2.8 replica / redis/redis#1449",
+        "[32022] 06 Dec 19:24:56.550 # Error reply to PING from master: '-LOADING R",
+        C.LOADING,
+    ),
+    (
+        "real: redis-server 2.8 replica / redis/redis#1650",
+        "[6294] 02 Apr 19:09:35.847 # Connection with master lost.",
+        C.RESET,
+    ),
+    (
+        "real: redis-server 6 replica / redis/redis#10668",
+        "1:S 01 May 2022 19:20:10.254 * Master replied to PING, replication can continue...",
+        None,
+    ),
+    (
+        "real: redis-server 2.8 master / redis/redis#1879",
+        "[4087] 17 Jul 17:46:39.195 * Starting BGSAVE for SYNC",
+        None,
+    ),
     # RQ, a second held-out batch labelled and measured after the fixes above: 5/5 right.
     (
         "real: RQ 0.3 / rq/rq#164",

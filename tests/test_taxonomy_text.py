@@ -287,3 +287,15 @@ def test_category_values_are_exactly_the_design_table() -> None:
         "max_clients",
         "cluster",
     }
+
+
+def test_classify_text_quoted_error_reply_names_its_category() -> None:
+    # A Redis error reply quoted with its RESP dash is Redis-specific evidence of its category.
+    assert classify_text("Error reply to PING from master: '-LOADING R") is Category.LOADING
+    assert classify_text("got '-BUSY Redis is busy running a script' from server") is (
+        Category.LOADING
+    )
+    assert classify_text('reply: "-READONLY You can\'t write"') is Category.READONLY
+    # Redirections are a cluster client's routine, and a dash-word is not a reply by itself.
+    assert classify_text("the flag '-ask' is deprecated") is None
+    assert classify_text("mvn -Dbusy=1 -loading test") is None
