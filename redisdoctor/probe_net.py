@@ -29,7 +29,7 @@ from redisdoctor.probe_tls import (
     peer_certificate,
     unverified_handshake,
 )
-from redisdoctor.resolve import AddrInfo, Nameserver, ip_literal
+from redisdoctor.resolve import AddrInfo, Nameserver, Resolver, ip_literal
 from redisdoctor.taxonomy import Category, classify_exception
 
 # Hostname suffixes of managed Redis services, where NXDOMAIN usually means a deleted database.
@@ -98,7 +98,7 @@ class NetworkStages(ProbeBase):
         resolver = self.options.ground_truth()
         error: BaseException | None = None
         try:
-            infos = resolver.getaddrinfo(host, t.port, 0, socket.SOCK_STREAM)
+            infos = _bounded_lookup(resolver, host, t.port, self.options.timeout)
         except (OSError, UnicodeError) as exc:
             error = exc
             infos = []
@@ -200,7 +200,11 @@ class NetworkStages(ProbeBase):
         if category is Category.DNS_TEMPORARY:
             if outcome == "servfail":
                 what = "the resolver answered SERVFAIL"
-            elif outcome == "timeout" or "timeout" in type(error.__cause__).__name__.lower():
+            elif (
+                outcome == "timeout"
+                or isinstance(error, LookupTimeoutError)
+                or "timeout" in type(error.__cause__).__name__.lower()
+            ):
                 what = f"the resolver did not answer within {self.options.timeout:g} s"
             else:
                 what = "the resolver failed"
@@ -450,6 +454,35 @@ class NetworkStages(ProbeBase):
         finally:
             conn.close()
         return True
+
+
+class LookupTimeoutError(socket.gaierror):
+    """The name lookup did not return within the stage's timeout (EAI_AGAIN: a DNS failure)."""
+
+
+def _bounded_lookup(resolver: Resolver, host: str, port: int, timeout: float) -> list[AddrInfo]:
+    """`resolver.getaddrinfo`, waited for at most `timeout` seconds: getaddrinfo has no timeout
+    of its own, and a silent resolver holds it for resolv.conf's timeout x attempts x servers
+    (often 10-30 s). The abandoned lookup finishes in a daemon thread."""
+    box: list[list[AddrInfo] | BaseException] = []
+
+    def lookup() -> None:
+        try:
+            box.append(resolver.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
+        except BaseException as exc:  # handed to the caller's thread below
+            box.append(exc)
+
+    worker = threading.Thread(target=lookup, name="redisdoctor-getaddrinfo", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not box:
+        raise LookupTimeoutError(
+            socket.EAI_AGAIN, f"the lookup did not return within {timeout:g} s"
+        )
+    result = box[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 def _unique_infos(infos: Sequence[AddrInfo]) -> list[AddrInfo]:

@@ -187,6 +187,32 @@ class StaticResolver:
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (self.address, port))]
 
 
+class HangingResolver:
+    """A ground truth that never returns until released, like getaddrinfo on a silent resolver
+    (which has no timeout of its own)."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+
+    def getaddrinfo(self, host: str, port: int, family: int = 0, type: int = 0) -> list[AddrInfo]:
+        self.release.wait(10)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+
+def test_probe_hanging_system_lookup_is_bounded_by_the_timeout() -> None:
+    resolver = HangingResolver()
+    try:
+        report = run(
+            "redis://hangs.test:6379", timeout=SHORT, resolver=resolver, second_opinion=False
+        )
+    finally:
+        resolver.release.set()
+    assert_fails(report, Category.DNS_TEMPORARY, "resolve", ExitCode.UNREACHABLE)
+    assert "did not answer within 0.3 s" in report.verdict.cause
+    assert "not Redis" in report.verdict.cause
+    assert report.total_ms < 3000  # not the resolver's 10 s
+
+
 def test_probe_name_only_in_hosts_file_is_reported_as_disagreement(
     redis_server: RedisServer, dns_server: LoopbackDnsServer, tmp_path: Path
 ) -> None:
