@@ -134,8 +134,11 @@ def main() -> None:
                 theirs.append(wall([redis_cli, "-u", url, "ping"]))
                 # --version: interpreter + CLI start-up, without rendering rich help text.
                 baseline.append(wall([redisdoctor, "--version"]))
-            help_imports = import_time("--help")
-            probe_imports = import_time("probe", url, heavy_roots=("rich", "redis"))
+            # The best of 5: one import-time run is at the mercy of the machine's other load.
+            help_imports = min(import_time("--help") for _ in range(5))
+            probe_imports = min(
+                import_time("probe", url, heavy_roots=("rich", "redis")) for _ in range(5)
+            )
         finally:
             proc.terminate()
             proc.wait(10)
@@ -149,7 +152,7 @@ def main() -> None:
     print(f"redisdoctor --version  median:  {start_ms:8.1f} ms (interpreter + CLI start-up)")
     print(f"probe beyond start-up:          {ours_ms - start_ms:8.1f} ms")
     total_ms, heavy = help_imports
-    print(f"redisdoctor --help imports:     {total_ms:8.1f} ms (python -X importtime, top level)")
+    print(f"redisdoctor --help imports:     {total_ms:8.1f} ms (python -X importtime, best of 5)")
     print(f"redis / dns imported by --help: {', '.join(heavy) or 'none'}")
     probe_ms, probe_heavy = probe_imports
     print(f"redisdoctor probe URL imports:  {probe_ms:8.1f} ms (stdout not a terminal)")
