@@ -81,16 +81,18 @@ UNSERVED_EXAMPLES: tuple[str, ...] = (
 
 _REPLAY_BATCH = 256
 
-# Seconds; explicit so that one call never blocks for long (redis-py's default is no timeout).
+# Seconds; explicit so that one call never blocks for long (redis-py 8 defaults to 5 s, and a
+# client built with None has no timeout at all).
 DEFAULT_CONNECT_TIMEOUT = 2.0
 DEFAULT_SOCKET_TIMEOUT = 2.0
 
 
 def _bound_client(client: Any, retry: Any) -> None:
     """Make a wrapped client's calls short: redis-py's own retry off (`retry`: zero retries) and
-    the timeouts redis-py leaves unset given explicit defaults (for connections made from now on).
+    timeouts left unset (None) given explicit defaults (for connections made from now on).
     When to try again is the backoff policy's decision; redis-py 8 otherwise retries a refused
-    connection 10 times with backoff (about 4 s) and waits on a silent host for minutes."""
+    connection 10 times with backoff (about 4 s), and without a timeout a silent host holds a
+    call for minutes."""
     client.set_retry(retry)
     kwargs = client.connection_pool.connection_kwargs
     if kwargs.get("socket_connect_timeout") is None:
