@@ -297,7 +297,7 @@ class NetworkStages(ProbeBase):
     def stage_tls(self) -> None:
         t = self.target
         if not t.tls:
-            self.skip("tls", "plain TCP (redis://): no TLS")
+            self.skip("tls", "unix socket: no TLS" if t.is_unix else "plain TCP (redis://): no TLS")
             return
         assert self.sock is not None and self.connected is not None
         self.begin()

@@ -52,7 +52,11 @@ def redact_url(url: str) -> str:
             # redis-py treats a lone userinfo as a password when no username is given: mask it.
             netloc = f"{MASK}@{hostport}"
     query = _PASSWORD_PARAM.sub(lambda m: m.group("key") + MASK, parts.query)
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    shown = urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    # urlunsplit drops the '//' of an empty host part for schemes it does not know (unix:///x).
+    if "://" in url and "://" not in shown:
+        shown = shown.replace(":", "://", 1)
+    return shown
 
 
 def redact_text(text: str, secrets: Iterable[str] = ()) -> str:

@@ -7,6 +7,7 @@ loopback DNS server; timeout rows use 0.3 s.
 from __future__ import annotations
 
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -264,6 +265,20 @@ def test_probe_blackhole_times_out_waiting_for_reply(blackhole_server: FaultServ
 def test_probe_reset_on_accept_is_reset(reset_server: FaultServer) -> None:
     report = run(f"redis://127.0.0.1:{reset_server.port}", timeout=SHORT)
     assert_fails(report, Category.RESET, "auth", ExitCode.UNREACHABLE)
+
+
+def test_probe_unix_socket_is_ok(redis_server_factory: RedisServerFactory) -> None:
+    # A short directory: a unix socket path is limited to ~107 bytes.
+    with tempfile.TemporaryDirectory(prefix="rd-", dir="/tmp") as directory:
+        sock = f"{directory}/redis.sock"
+        redis_server_factory(extra_config={"unixsocket": sock, "unixsocketperm": 700})
+        report = run(f"unix://{sock}?db=1")
+    assert_ok(report)
+    assert report.target.display == f"unix://{sock}?db=1"
+    assert report.stage("resolve").status is StageStatus.SKIPPED
+    assert report.stage("tls").detail == "unix socket: no TLS"
+    assert report.stage("connect").data["addresses"][0]["address"] == sock
+    assert "SELECT 1 ok" in report.stage("auth").detail
 
 
 def test_probe_unix_socket_missing_is_refused(tmp_path: Path) -> None:

@@ -62,7 +62,8 @@ def test_urls_unix_socket_with_db() -> None:
     target = parse_redis_url(f"unix://:{SECRET}@/run/redis/redis.sock?db=2")
     assert target.is_unix and target.path == "/run/redis/redis.sock" and target.db == 2
     assert target.password == SECRET and target.port is None
-    assert SECRET not in target.display
+    assert target.display == "unix://:***@/run/redis/redis.sock?db=2"
+    assert parse_redis_url("unix:///tmp/r.sock").display == "unix:///tmp/r.sock"
 
 
 def test_urls_missing_host_defaults_to_localhost_like_redis_py() -> None:
