@@ -7,6 +7,7 @@ while degraded (the fallback underneath), and both must answer as a real server 
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,12 @@ import pytest
 import redis
 
 from redisdoctor.backoff import BackoffPolicy
-from redisdoctor.client import UNSERVED_EXAMPLES, ResilientRedis, UnavailableCommandError
+from redisdoctor.client import (
+    UNSERVED_EXAMPLES,
+    AsyncResilientRedis,
+    ResilientRedis,
+    UnavailableCommandError,
+)
 from redisdoctor.clock import VirtualClock
 from redisdoctor.taxonomy import Category
 from tests.fixtures.redis_server import RedisServer
@@ -99,3 +105,34 @@ def test_client_commands_unserved_raise_typed_error_and_are_documented(
     section = readme.split("<!-- section: client -->", 1)[1].split("\n## ", 1)[0]
     unserved = section.split("**Not served while degraded**", 1)[1].split("\n\n", 1)[0]
     assert f"`{name}`" in unserved
+
+
+@pytest.mark.redis_server
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_client_commands_same_answers_through_the_async_twin(
+    redis_server: RedisServer, refusing_port: int
+) -> None:
+    expected = [
+        result
+        for (name, _, _), result in zip(SCRIPT, run_script(redis_server.client()), strict=True)
+        if name != "scan_iter"
+    ]
+
+    async def run_async() -> list[Any]:
+        client = AsyncResilientRedis.from_url(
+            f"redis://127.0.0.1:{refusing_port}/0",
+            clock=VirtualClock(),
+            socket_connect_timeout=0.5,
+            socket_timeout=0.5,
+        )
+        results = []
+        for name, args, kwargs in PIPELINED:
+            try:
+                result = await getattr(client, name)(*args, **kwargs)
+            except redis.exceptions.RedisError as exc:
+                result = ("error", str(exc).split(" ")[0])
+            results.append(normalise(name, result))
+        assert client.get_status()["fallback_ops"] == len(PIPELINED)
+        return results
+
+    assert asyncio.run(run_async()) == expected
