@@ -45,7 +45,14 @@ from redisdoctor.logscan import (
 )
 from redisdoctor.redact import redact_text
 from redisdoctor.taxonomy import Category
-from redisdoctor.templates import classification_key, target_of, template_of
+from redisdoctor.templates import (
+    LineTarget,
+    classification_key,
+    combine_targets,
+    line_target,
+    target_of,
+    template_of,
+)
 from redisdoctor.timestamps import (
     DOCKER_PREFIX,
     START_SHAPES,
@@ -127,9 +134,10 @@ def classify_record(text: str) -> Category | None:
     return taxonomy.classify_text(text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Meaning:
-    """What a classification key means: shared by every record with that key."""
+    """What a classification key means: shared by every record with that key (compared by
+    identity: one object per key)."""
 
     category: Category | None
     recovery: bool
@@ -152,49 +160,103 @@ def _meaning(text: str) -> _Meaning:
     return _Meaning(category, recovery, template, redact_text(shown[:300]))
 
 
-def _verdict(body: bytes, json_record: bool) -> Verdict:
-    """Classify one record's body (the record after its stamp). The classification is cached by
-    `classification_key`, so a failure repeated with other ids or numbers is classified once."""
-    undecodable = False
+# Per-line caches: a record repeated with one varying line (a traceback whose first line names
+# a user id, a retry counter after a fixed message) is re-read only at that line.
+_LINE_KEYS: dict[bytes, bytes] = {}
+_LINE_TARGETS: dict[bytes, LineTarget | None] = {}
+_LINE_CACHE_MAX = 50_000
+
+
+def _line_key(line: bytes) -> bytes:
+    key = _LINE_KEYS.get(line)
+    if key is None:
+        if len(_LINE_KEYS) > _LINE_CACHE_MAX:
+            _LINE_KEYS.clear()
+        key = _LINE_KEYS[line] = classification_key(line)
+    return key
+
+
+def _line_target(line: bytes) -> LineTarget | None:
+    try:
+        return _LINE_TARGETS[line]
+    except KeyError:
+        pass
+    if len(_LINE_TARGETS) > _LINE_CACHE_MAX:
+        _LINE_TARGETS.clear()
+    text = line.decode("utf-8", "replace")
+    said = _LINE_TARGETS[line] = line_target(text.replace("\x00", "") if "\x00" in text else text)
+    return said
+
+
+def _decoded(body: bytes) -> tuple[str, bool]:
+    """The body as text without NUL characters, and whether it was invalid UTF-8."""
     try:
         text = body.decode("utf-8")
+        undecodable = False
     except UnicodeDecodeError:
         undecodable = True
         text = body.decode("utf-8", "replace")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    keyed = body
+    return (text.replace("\x00", "") if "\x00" in text else text), undecodable
+
+
+def _verdict_key(body: bytes, json_record: bool) -> tuple[_Meaning, str | None, str | None, bool]:
+    """What one record's body (the record after its stamp) is: its meaning (cached by the
+    `classification_key` of its lines, so a failure repeated with other ids or numbers is
+    classified once), target, source, and whether it was valid UTF-8. Equal tuples make equal
+    verdicts."""
     if json_record:
+        text, undecodable = _decoded(body)
         message = json_message(body)
         if message is not None:
             text = message
-            keyed = message.encode("utf-8", "replace")
-    key = classification_key(keyed)
+        key = classification_key(text.encode("utf-8", "replace"))
+        meaning = _meaning_of(key, text)
+        if meaning.category is None:
+            return meaning, None, None, undecodable
+        return meaning, target_of(text), None, undecodable
+    lines = body.split(b"\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    key = _line_key(lines[0]) if len(lines) == 1 else b"\n".join([_line_key(x) for x in lines])
+    meaning = _MEANINGS.get(key)
+    try:
+        body.decode("utf-8")
+        undecodable = False
+    except UnicodeDecodeError:
+        undecodable = True
+    if meaning is None:
+        meaning = _meaning_of(key, _decoded(body)[0])
+    if meaning.category is None:
+        return meaning, None, None, undecodable
+    if len(lines) > 1:
+        lines = [line for line in lines if line[:1] not in (b" ", b"\t")]
+    target = combine_targets([_line_target(line) for line in lines])
+    return meaning, target, source_in_body(body), undecodable
+
+
+def _meaning_of(key: bytes, text: str) -> _Meaning:
     meaning = _MEANINGS.get(key)
     if meaning is None:
         meaning = _meaning(text)
         if len(_MEANINGS) > 20_000:
             _MEANINGS.clear()
         _MEANINGS[key] = meaning
-    failure = meaning.category is not None
+    return meaning
+
+
+def _verdict_of(key: tuple[_Meaning, str | None, str | None, bool]) -> Verdict:
+    meaning, target, source, undecodable = key
     return Verdict(
         category=meaning.category,
         category_name=None if meaning.category is None else meaning.category.value,
         category_index=0 if meaning.category is None else CATEGORY_INDEX[meaning.category],
         recovery=meaning.recovery,
         template=meaning.template,
-        target=target_of(_unindented(text)) if failure else None,
-        source=source_in_body(body) if failure and not json_record else None,
+        target=target,
+        source=source,
         undecodable=undecodable,
         example=meaning.example,
     )
-
-
-def _unindented(text: str) -> str:
-    """The record without its indented lines (stack frames, code): where endpoints are named."""
-    if "\n" not in text:
-        return text
-    return "\n".join(line for line in text.splitlines() if line[:1] not in (" ", "\t"))[:4000]
 
 
 _LEVEL_PREFIX = re.compile(
@@ -312,7 +374,7 @@ class _Scanner:
         self.cache: dict[bytes, int] = {}
         self.verdicts: list[Verdict] = []
         self.counts: dict[int | tuple[int, str], int] = {}
-        self.vids: dict[Verdict, int] = {}
+        self.vids: dict[tuple[_Meaning, str | None, str | None, bool], int] = {}
         # stamp text (up to the body) -> (epoch, format, source); see `region`
         self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
         self.stamp_lengths: tuple[int, ...] = ()
@@ -390,11 +452,14 @@ class _Scanner:
             body = region[stamp[1] : end] if stamp is not None else region[start:end]
             vid = cache.get(body)
             if vid is None:
-                verdict = _verdict(body, stamp is not None and stamp[2] == "json")
-                vid = vids.get(verdict)
+                verdict_key = _verdict_key(body, stamp is not None and stamp[2] == "json")
+                vid = vids.get(verdict_key)
                 if vid is None:
-                    vid = vids[verdict] = len(verdicts)
+                    vid = vids[verdict_key] = len(verdicts)
+                    verdict = _verdict_of(verdict_key)
                     verdicts.append(verdict)
+                else:
+                    verdict = verdicts[vid]
                 if len(cache) > 20_000:
                     cache.clear()
                 cache[body] = vid

@@ -9,6 +9,7 @@ a record, credentials never included.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 _MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -87,10 +88,13 @@ _SPECIFIC: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("<unresolved>", re.compile(r"\b(?P<host>[\w.-]+)/<unresolved>:(?P<port>\d{2,5})\b")),
     ("->", re.compile(r"->(?P<host>\[[0-9a-fA-F:.]+\]|[\w.-]+):(?P<port>\d{2,5})\b")),
     ("UnknownHostException", re.compile(r"UnknownHostException: (?P<host>[\w.-]+)")),
-    ("lookup ", re.compile(r"\blookup (?P<host>[\w.-]+)(?: on |: |$)")),
+    ("lookup ", re.compile(r"\blookup (?P<host>[\w.-]+)(?: on |: )")),
     ("ENOTFOUND", re.compile(r"\bENOTFOUND\s+(?P<host>[\w.-]+)")),
     ("EAI_AGAIN", re.compile(r"\bEAI_AGAIN\s+(?P<host>[\w.-]+)")),
 )
+# Go's "lookup <host>" also at the very end of a record (not of any other line).
+_LOOKUP_AT_END = re.compile(r"\blookup (?P<host>[\w.-]+)$")
+_LOOKUP_INDEX = [needle for needle, _ in _SPECIFIC].index("lookup ")
 _PORT = re.compile(r":(\d{2,5})\b")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 _NOT_HOSTS = frozenset({"error", "warning", "info", "line", "at", "file", "port", "user", "key"})
@@ -110,12 +114,18 @@ def _usable(host: str, port: str | None) -> bool:
     return _LETTER.search(host) is not None or _IPV4.fullmatch(host) is not None or host[:1] == "["
 
 
-def target_of(text: str) -> str | None:
-    """The Redis endpoint a record names ("host:port", or "host"), without credentials: a URL
-    gives only its hostname and port, and the other forms are built from host characters
-    ([A-Za-z0-9_.-], or an [IPv6] literal), which cannot carry a password."""
-    if "://" in text:
-        url = _URL.search(text)
+# What one line says about the target, for `combine_targets`: (the host:port of the line's first
+# URL, "" when that URL has none, None without a URL; per `_SPECIFIC` phrasing, its first usable
+# endpoint; the first usable host:port; the host of a "lookup <host>" ending the line, which
+# counts only on a record's last line). None when the line says nothing.
+LineTarget = tuple[str | None, tuple[str | None, ...], str | None, str | None]
+
+
+def line_target(line: str) -> LineTarget | None:
+    """What one line (no newline in it) says about the Redis endpoint; None if nothing."""
+    url_target: str | None = None
+    if "://" in line:
+        url = _URL.search(line)
         if url is not None:
             try:
                 parts = urlsplit(url.group(0))
@@ -123,28 +133,88 @@ def target_of(text: str) -> str | None:
                 port = parts.port
             except ValueError:
                 host, port = None, None
+            url_target = ""
             if host:
                 shown = f"[{host}]" if ":" in host else host
-                return f"{shown}:{port or 6379}"
+                url_target = f"{shown}:{port or 6379}"
+    specific: list[str | None] = []
+    found = False
     for needle, pattern in _SPECIFIC:
-        if needle in text:
-            for match in pattern.finditer(text):
+        hit: str | None = None
+        if needle in line:
+            for match in pattern.finditer(line):
                 host = match.group("host")
                 port_text: str | None = match.groupdict().get("port")
                 if _usable(host, port_text):
-                    return f"{host}:{port_text}" if port_text else host
-    for match in _PORT.finditer(text):
+                    hit = f"{host}:{port_text}" if port_text else host
+                    found = True
+                    break
+        specific.append(hit)
+    port_target = _port_target(line)
+    at_end: str | None = None
+    if "lookup " in line:
+        last = _LOOKUP_AT_END.search(line)
+        if last is not None and _usable(last.group("host"), None):
+            at_end = last.group("host")
+    if url_target is None and not found and port_target is None and at_end is None:
+        return None
+    return url_target, tuple(specific), port_target, at_end
+
+
+def _port_target(line: str) -> str | None:
+    for match in _PORT.finditer(line):
         end = match.start()
-        if end > 0 and text[end - 1] == "]":
-            start = text.rfind("[", 0, end)
-            host = text[start:end] if start >= 0 else ""
+        if end > 0 and line[end - 1] == "]":
+            start = line.rfind("[", 0, end)
+            host = line[start:end] if start >= 0 else ""
             if not _IPV6_LITERAL.fullmatch(host):
                 host = ""
         else:
             start = end
-            while start > 0 and text[start - 1] in _HOST_CHARS:
+            while start > 0 and line[start - 1] in _HOST_CHARS:
                 start -= 1
-            host = text[start:end].strip(".-")
-        if host and (start == 0 or text[start - 1] not in ":/") and _usable(host, match.group(1)):
+            host = line[start:end].strip(".-")
+        if host and (start == 0 or line[start - 1] not in ":/") and _usable(host, match.group(1)):
             return f"{host}:{match.group(1)}"
     return None
+
+
+def combine_targets(lines: Sequence[LineTarget | None]) -> str | None:
+    """The record's endpoint from its lines' `line_target`s (in order; the last one is the
+    record's last line): the first URL (its host, or on to the next rule if it has none), then
+    each specific phrasing, then any host:port, each the first in the record."""
+    said = [line for line in lines if line is not None]
+    for url_target, _, _, _ in said:
+        if url_target is not None:
+            if url_target:
+                return url_target
+            break
+    for index in range(len(_SPECIFIC)):
+        for _, specific, _, _ in said:
+            if specific[index] is not None:
+                return specific[index]
+        if index == _LOOKUP_INDEX and lines and lines[-1] is not None and lines[-1][3]:
+            return lines[-1][3]
+    for _, _, port_target, _ in said:
+        if port_target is not None:
+            return port_target
+    return None
+
+
+def record_lines(text: str) -> list[str]:
+    """The lines of a record where endpoints are named: without indented lines (stack frames,
+    code) unless the record is one line, and without the newline ending the last."""
+    lines = text.split("\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    if len(lines) == 1:
+        return lines
+    return [line for line in lines if line[:1] not in (" ", "\t")]
+
+
+def target_of(text: str) -> str | None:
+    """The Redis endpoint a record names ("host:port", or "host"), without credentials: a URL
+    gives only its hostname and port, and the other forms are built from host characters
+    ([A-Za-z0-9_.-], or an [IPv6] literal), which cannot carry a password. Read line by line
+    (what a line says is cached by the scanner); see `combine_targets` for the preference."""
+    return combine_targets([line_target(line) for line in record_lines(text)])
