@@ -769,23 +769,13 @@ REDIS_RELEVANCE_HINTS: tuple[bytes, ...] = (
     b"socketclosedunexpectedlyerror",
     b"closed on remote end",
     b"err invalid password",
-    b"psync",
-    b"bad protocol from",
-    b"-loading",  # a quoted reply: "'-LOADING ..." (the other reply words are hints already)
-    b"-busy",
-    b"-oom",
     b"socketfailure",
     b"socketclosed",
     b"accepting a client connection",
     b"connecting ",  # redis-py 2.x: "Error 111 connecting 127.0.0.1:6385."
-    b"sdown ",
-    b"odown ",
-    b"failover-abort",
-    # redis-server's log line role marker ("1:M 12 Mar ..."); see _SERVER_LOG_LINE
-    b":m ",
-    b":s ",
-    b":c ",
-    b":x ",
+    # (Each hint costs a log scanner one pass: redis-server's line format and Sentinel's events
+    # have none of their own, since their failure lines name the master, a replica or a phrase
+    # above.)
 )
 
 #: Evidence that a record is about Redis, besides the `redis_text` patterns of `RULES`: client
