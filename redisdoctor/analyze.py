@@ -218,14 +218,13 @@ def _verdict_key(body: bytes, json_record: bool) -> tuple[_Meaning, str | None, 
     if len(lines) > 1 and not lines[-1]:
         lines.pop()
     key = _line_key(lines[0]) if len(lines) == 1 else b"\n".join([_line_key(x) for x in lines])
-    meaning = _MEANINGS.get(key)
     try:
         body.decode("utf-8")
         undecodable = False
     except UnicodeDecodeError:
         undecodable = True
-    if meaning is None:
-        meaning = _meaning_of(key, _decoded(body)[0])
+    known = _MEANINGS.get(key)
+    meaning = _meaning_of(key, _decoded(body)[0]) if known is None else known
     if meaning.category is None:
         return meaning, None, None, undecodable
     if len(lines) > 1:
