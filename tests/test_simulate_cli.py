@@ -165,3 +165,30 @@ def test_simulate_cli_log_window_sets_the_throttle() -> None:
     assert report["scenario"]["policy"]["log_window"] == 600.0
     # Lines at 0, 720, 1320, ... (the first attempt at least 600 s after the last line).
     assert report["policies"][0]["log_lines"] == {"ERROR": 0, "INFO": 0, "WARNING": 144}
+
+
+def test_simulate_cli_tables_fit_80_columns_without_cutting_figures() -> None:
+    import io
+
+    from rich.console import Console
+
+    from redisdoctor.render.simulate import _short, render_simulation
+    from redisdoctor.simulate import Scenario, simulate
+
+    assert [_short(v) for v in (99_999, 123_456, 7_202_800, 345_601_092)] == [
+        "99,999",
+        "123.5k",
+        "7.20M",
+        "345.6M",
+    ]
+    report = simulate(Scenario(hours=8, outages=((3600.0, 6 * 3600.0),), clients=50))
+    out = io.StringIO()
+    Console(file=out, width=80, color_system=None).print(render_simulation(report))
+    text = out.getvalue()
+    for needle in ("Log lines", "WARNING", "Timeline per hour", "Reconnect herd"):
+        assert needle in text, needle
+    table_rows = [line for line in text.splitlines() if line.startswith("│")]
+    assert len(table_rows) > 20
+    assert not [row for row in table_rows if "…" in row]
+    resilient = report.policy("resilient")
+    assert f"│ resilient  │ {_short(resilient.operations):>6} │" in text
