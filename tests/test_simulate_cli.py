@@ -148,7 +148,9 @@ def test_simulate_cli_entry_point_is_deterministic_across_processes() -> None:
     import subprocess
     import sys
 
+    # A fleet with an outage that ends: the herd, the no-jitter herd and every baseline too.
     args = [sys.executable, "-m", "redisdoctor", "simulate", "--json", "--hours", "3"]
+    args += ["--clients", "20", "--outage", "10m-2h", "--seed", "7"]
     outputs = []
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
