@@ -157,7 +157,10 @@ def test_simulate_cli_entry_point_is_deterministic_across_processes() -> None:
         done = subprocess.run(args, capture_output=True, check=True, env=env, timeout=60)
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
-    assert json.loads(outputs[0])["exit_code"] == ExitCode.OK
+    document = json.loads(outputs[0])
+    assert document["exit_code"] == ExitCode.OK
+    assert document["report"]["fleet"]["herd_with_jitter"]["clients"] == 20
+    assert document["report"]["fleet"]["herd_without_jitter"]["clients"] == 20
 
 
 def test_simulate_cli_log_window_sets_the_throttle() -> None:
