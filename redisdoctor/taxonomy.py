@@ -560,6 +560,7 @@ RULES: tuple[Rule, ...] = (
             r"redis url must specify one of the following schemes",
             r"url must (?:have|specify|contain|be)\b",  # "A rediss:// URL must have parameter ..."
             r"socketexception\b",  # .NET / Java without an OS message: the cause is elsewhere
+            r"health ?check failed\b",  # Spring Boot's RedisHealthIndicator, k8s probes
             r"connection is deallocated",  # Lettuce: a pooled connection used after release
             r"crashed by signal|guru meditation",  # redis-server's crash report
             r"can't create (?:readable|writable) event",  # redis-server replication

@@ -2863,6 +2863,43 @@ CASES: tuple[Case, ...] = (
         "[4087] 17 Jul 17:46:39.195 * Starting BGSAVE for SYNC",
         None,
     ),
+    # A fourth held-out batch (django-redis, Spring Boot's Redis health check): 5/7 right before
+    # the rules learnt 'health check failed' (with Redis evidence), 7/7 after.
+    (
+        "real: django-redis / bytedeck/bytedeck#1226",
+        "ConnectionError at /portfolios/5eee6ac9-3c85-4cbd-9598-82588149d16e/\nError while reading from bytedeck-redis.ilwwmc.0001.cac1.cache.amazonaws.com:6379 : (110, 'Connection timed out')",
+        C.TIMEOUT,
+    ),
+    (
+        "real: django-redis-cache / ninuxorg/nodeshot#176",
+        "redis_cache.exceptions.ConnectionInterrupted during migrations in automated install procedure",
+        C.OTHER,
+    ),
+    (
+        "real: Spring Boot actuator / redisson/redisson#1176",
+        "2017-12-04 17:59:01.118  WARN 2872 --- [nio-9090-exec-1] o.s.b.a.health.RedisHealthIndicator      : Health check failed",
+        C.OTHER,
+    ),
+    (
+        "real: Spring Boot actuator / terrakube-io/terrakube-helm-chart#142",
+        "[http-nio-8090-exec-1] WARN org.springframework.boot.actuate.data.redis.RedisHealthIndicator - Redis health check failed",
+        C.OTHER,
+    ),
+    (
+        "real: Spring Data Redis Lettuce / spring-projects/spring-data-redis#2478",
+        "org.springframework.data.redis.RedisConnectionFailureException: Unable to connect to Redis; nested exception is io.lettuce.core.RedisConnectionException: Unable to connect to amazon-session-cache.27skrp.0001.use1.cache.amazonaws.com:6379",
+        C.OTHER,
+    ),
+    (
+        "real: Spring Boot health JSON / spring-projects/spring-boot#4560",
+        '{"status":"DOWN","diskSpace":{"status":"UP","total":499046809600,"free":266940710912,"threshold":10485760},"redis":{"status":"DOWN","error":"org.springframework.data.redis.RedisConnectionFailureException: Cannot get Jedis connection; nested exception is redis.clients.jedis.exceptions.JedisConnectionException: Could not get a resource from the pool"}}',
+        C.OTHER,
+    ),
+    (
+        "real: Spring Boot reactive health / spring-projects/spring-boot#37274",
+        "2023-09-08T22:11:29.474Z  WARN 1 --- [oundedElastic-3] o.s.b.a.d.r.RedisReactiveHealthIndicator : Redis health check failed\norg.springframework.data.redis.RedisConnectionFailureException: Unable to connect to Redis",
+        C.OTHER,
+    ),
     # RQ, a second held-out batch labelled and measured after the fixes above: 5/5 right.
     (
         "real: RQ 0.3 / rq/rq#164",
