@@ -302,6 +302,7 @@ def test_client_dns_nxdomain_and_servfail_with_their_waits(
     policy = BackoffPolicy(jitter=0)
     dns_server.servfail("flaky.test")
     caplog.set_level(logging.INFO, logger="redisdoctor.client")
+    first_waits: dict[Category, object] = {}
     for host, category, level, detail in (
         ("gone.test", Category.DNS_NXDOMAIN, logging.WARNING, "-2: Name or service not known"),
         (
@@ -320,8 +321,9 @@ def test_client_dns_nxdomain_and_servfail_with_their_waits(
         assert status["last_failure_type"] == category.value
         assert status["next_retry_in"] == policy.nominal_delay(1, category)
         assert status["next_retry_in"] > policy.nominal_delay(1, Category.REFUSED)
+        first_waits[category] = status["next_retry_in"]
         lookups, queries = resolver.lookups, dns_server.queries
-        for _ in range(200):
+        for _ in range(160):  # 40 s of traffic, all before the first retry (45 s or 60 s)
             assert client.get("k") == b"v"
             clock.advance(0.25)
         assert (resolver.lookups, dns_server.queries) == (lookups, queries)  # no DNS between
@@ -338,6 +340,8 @@ def test_client_dns_nxdomain_and_servfail_with_their_waits(
             f"Redis unavailable at {host}:6379: {category.value} "
             f"(Error {code} connecting to {host}:6379. {words}.)"
         ) in caplog.text
+    # A vanished name waits longer than a failing resolver.
+    assert first_waits[Category.DNS_NXDOMAIN] > first_waits[Category.DNS_TEMPORARY]  # type: ignore[operator]
 
 
 def test_client_24h_outage_log_volume(refusing_port: int) -> None:

@@ -120,12 +120,14 @@ def test_backoff_same_seed_same_schedule() -> None:
 def test_backoff_dns_waits_longer_than_refused() -> None:
     policy = BackoffPolicy(jitter=0)
     for n in (1, 3, 10):
-        dns_wait = policy.delay(n, Category.DNS_NXDOMAIN)
-        assert dns_wait == policy.delay(n, Category.DNS_TEMPORARY)
-        assert dns_wait > policy.delay(n, Category.REFUSED)
+        nxdomain = policy.delay(n, Category.DNS_NXDOMAIN)
+        servfail = policy.delay(n, Category.DNS_TEMPORARY)
+        assert nxdomain > servfail > policy.delay(n, Category.REFUSED)
     assert len(policy.schedule(DAY, Category.DNS_TEMPORARY)) < len(
         policy.schedule(DAY, Category.REFUSED)
     )
+    # The seed's failure (NXDOMAIN) keeps DESIGN.md's schedule exactly.
+    assert policy.schedule(DAY, Category.DNS_NXDOMAIN)[:5] == [0, 60, 180, 420, 720]
 
 
 @pytest.mark.parametrize(

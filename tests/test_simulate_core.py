@@ -156,7 +156,8 @@ def test_simulate_dns_temporary_costs_the_resolver_timeout() -> None:
     times, _, _ = _schedule(
         Scenario(jitter=0.0, failure=Category.DNS_TEMPORARY, resolver_timeout=5.0, hours=1)
     )
-    assert times[:3] == [0.0, 65.0, 190.0]
+    # each attempt first waits out the 5 s resolver timeout; dns_temporary backs off 45 s, 90 s
+    assert times[:3] == [0.0, 50.0, 145.0]
 
 
 def test_simulate_next_op_mode_attempts_on_the_first_operation_after_due() -> None:

@@ -18,8 +18,7 @@ from redisdoctor.taxonomy import Category
 
 DAY = 86400.0
 DNS_DETAIL = (
-    "Error -3 connecting to flowing-snail-56122.upstash.io:6379. "
-    "Temporary failure in name resolution."
+    "Error -2 connecting to flowing-snail-56122.upstash.io:6379. Name or service not known."
 )
 TARGET = "flowing-snail-56122.upstash.io:6379"
 
@@ -72,7 +71,7 @@ def test_state_schedule_without_jitter_matches_design() -> None:
     clock = VirtualClock()
     events: list[ClientEvent] = []
     state = make_state(clock, events=events)
-    times = run_outage(state, clock, Category.DNS_TEMPORARY, DAY)
+    times = run_outage(state, clock, Category.DNS_NXDOMAIN, DAY)
     assert times[:7] == [0, 60, 180, 420, 720, 1020, 1320]
     assert len(times) == 290
     assert state.attempts == 290
@@ -82,8 +81,9 @@ def test_state_schedule_without_jitter_matches_design() -> None:
         (
             0.0,
             logging.WARNING,
-            f"Redis unavailable at {TARGET}: dns_temporary ({DNS_DETAIL}); "
-            "serving from in-memory fallback, next attempt in 60s",
+            f"Redis unavailable at {TARGET}: dns_nxdomain ({DNS_DETAIL}); "
+            "serving from in-memory fallback, next attempt in 60s. "
+            f"Fix: {Category.DNS_NXDOMAIN.info.next_step}",
         )
     ]
     # Attempts at 60 and 180 fall inside the first window; from 420 on, one line per attempt.
@@ -91,7 +91,7 @@ def test_state_schedule_without_jitter_matches_design() -> None:
         (
             at,
             logging.WARNING,
-            f"Redis still unavailable at {TARGET}: dns_temporary ({DNS_DETAIL}) "
+            f"Redis still unavailable at {TARGET}: dns_nxdomain ({DNS_DETAIL}) "
             f"({3 if at == 420 else 1} failures since last log); next attempt in 300s",
         )
         for at in range(420, int(DAY) + 1, 300)
@@ -120,7 +120,7 @@ def test_state_logs_through_logger(caplog: pytest.LogCaptureFixture) -> None:
     clock = VirtualClock()
     state = make_state(clock)
     caplog.set_level(logging.INFO, logger="redisdoctor.client")
-    run_outage(state, clock, Category.DNS_TEMPORARY, 3600)
+    run_outage(state, clock, Category.DNS_NXDOMAIN, 3600)
     state.record_success("fallback keys: 0 replayed, 0 skipped")
     records = [r for r in caplog.records if r.name == "redisdoctor.client"]
     assert [r.levelno for r in records].count(logging.WARNING) == 12
