@@ -82,6 +82,7 @@ _RECOVERY = re.compile(
     re.IGNORECASE,
 )
 _FRAME = re.compile(r"^\s")
+_FRACTION = re.compile(rb":\d\d[.,](\d+)")
 CATEGORIES: tuple[Category, ...] = tuple(Category)
 CATEGORY_INDEX: dict[Category, int] = {category: i for i, category in enumerate(CATEGORIES)}
 if len(CATEGORIES) > 32:  # pragma: no cover - the packing below has 5 bits for the category
@@ -376,7 +377,8 @@ class _Scanner:
         self.vids: dict[tuple[_Meaning, str | None, str | None, bool], int] = {}
         # stamp text (up to the body) -> (epoch, format, source); see `region`
         self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
-        self.stamp_lengths: tuple[int, ...] = ()
+        # (length, fraction start, fraction end) of the last few stamp formats seen
+        self.stamp_shapes: tuple[tuple[int, int, int], ...] = ()
         self.hot: tuple[re.Pattern[bytes], int] | None = None
         self.seconds: dict[int, int] = {}
         self.first_region = True
@@ -410,7 +412,7 @@ class _Scanner:
         start_match = layout.start_match
         vids = self.vids
         stamps = self.stamps
-        stamp_lengths = self.stamp_lengths
+        stamp_shapes = self.stamp_shapes
         votes: dict[bytes, int] = {}
         vote_stamps: dict[bytes, bytes] = {}
         known: tuple[int, str, str | None] | None = None
@@ -422,21 +424,38 @@ class _Scanner:
             # look.
             stamp: tuple[int, int, str, str | None] | None = None
             known = None
-            for length in stamp_lengths:
-                known = stamps.get(region[line_start : line_start + length])
+            for length, cut, resume in stamp_shapes:
+                if cut:
+                    # the fraction of a second is left out of the key (it varies line by line)
+                    known = stamps.get(
+                        region[line_start : line_start + cut]
+                        + region[line_start + resume : line_start + length]
+                    )
+                    if (
+                        known is not None
+                        and not region[line_start + cut : line_start + resume].isdigit()
+                    ):
+                        known = None
+                else:
+                    known = stamps.get(region[line_start : line_start + length])
                 if known is not None:
                     stamp = (known[0], line_start + length, known[1], known[2])
                     break
             else:
                 stamp = fast(region, line_start)
                 if stamp is not None and stamp[2] != "json":
-                    length = stamp[1] - line_start
-                    if length not in stamp_lengths:
-                        # the stamp lengths of the last few formats seen (logs mix formats)
-                        stamp_lengths = (length, *stamp_lengths[:2])
+                    text = region[line_start : stamp[1]]
+                    fraction = _FRACTION.search(text)
+                    cut, resume = (0, 0) if fraction is None else fraction.span(1)
+                    shape = (len(text), cut, resume)
+                    if shape not in stamp_shapes:
+                        # the stamp shapes of the last few formats seen (logs mix formats)
+                        stamp_shapes = (shape, *stamp_shapes[:2])
+                    if cut:
+                        text = text[:cut] + text[resume:]
                     if len(stamps) > 4_096:
                         stamps.clear()
-                    stamps[region[line_start : stamp[1]]] = (stamp[0], stamp[2], stamp[3])
+                    stamps[text] = (stamp[0], stamp[2], stamp[3])
             end = find(b"\n", line_start)
             end = line_end = size if end < 0 else end + 1
             if stamp is not None and (end >= size or start_match(region, end) is not None):
@@ -481,7 +500,7 @@ class _Scanner:
                 if verdict.recovery and stamp is not None:
                     p.recoveries[stamp[0]] += 1
             line_start = next_line(covered)
-        self.stamp_lengths = stamp_lengths
+        self.stamp_shapes = stamp_shapes
         self._elect_hot(votes, vote_stamps, newlines)
 
     # A log that repeats one failure line (the seed's case) is cheaper to count with two C-level
