@@ -151,6 +151,7 @@ def test_probe_silent_resolver_times_out_as_dns_temporary(dns_server: LoopbackDn
     report = run("redis://quiet.test:6379", timeout=SHORT, nameservers=(dns_server.nameserver,))
     assert_fails(report, Category.DNS_TEMPORARY, "resolve", ExitCode.UNREACHABLE)
     assert "did not answer within 0.3 s" in report.verdict.cause
+    assert "not Redis" in report.verdict.cause
     assert report.stage("resolve").data["dns"]["outcome"] == "timeout"
 
 
@@ -265,6 +266,37 @@ def test_probe_blackhole_times_out_waiting_for_reply(blackhole_server: FaultServ
 def test_probe_reset_on_accept_is_reset(reset_server: FaultServer) -> None:
     report = run(f"redis://127.0.0.1:{reset_server.port}", timeout=SHORT)
     assert_fails(report, Category.RESET, "auth", ExitCode.UNREACHABLE)
+
+
+class DualStackResolver:
+    """A name with an AAAA record for ::1 and an A record for 127.0.0.1, in that order."""
+
+    def getaddrinfo(self, host: str, port: int, family: int = 0, type: int = 0) -> list[AddrInfo]:
+        return [
+            (socket.AF_INET6, socket.SOCK_STREAM, 6, "", ("::1", port, 0, 0)),
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port)),
+        ]
+
+
+def test_probe_one_address_refusing_while_another_works_is_warning(
+    redis_server: RedisServer,
+) -> None:
+    # The shared server listens on 127.0.0.1 only: its port on ::1 refuses.
+    report = run(
+        f"redis://dual.test:{redis_server.port}",
+        resolver=DualStackResolver(),
+        second_opinion=False,
+    )
+    assert report.verdict.status == "warn", report.to_dict()
+    assert report.verdict.exit_code is ExitCode.WARNINGS
+    connect = report.stage("connect")
+    assert connect.status is StageStatus.WARN
+    assert [(a["address"], a["status"]) for a in connect.data["addresses"]] == [
+        (f"[::1]:{redis_server.port}", "refused"),
+        (f"127.0.0.1:{redis_server.port}", "ok"),
+    ]
+    assert report.findings[0].code == "some_addresses_fail"
+    assert report.stage("ping").status is StageStatus.OK
 
 
 def test_probe_unix_socket_is_ok(redis_server_factory: RedisServerFactory) -> None:
