@@ -205,10 +205,12 @@ class _Probe(NetworkStages):
                 )
             if "without any password configured" in lowered:
                 return (
-                    "The URL carries a password, but the server has none set: redis-py (RESP2) "
-                    "fails to connect with this URL.",
-                    "Remove the password from the URL, or set one on the server if one is "
-                    "expected (requirepass, or `ACL SETUSER default on >PASSWORD`).",
+                    "The URL carries a password, but the server has none set: clients that send "
+                    "AUTH PASSWORD (RESP2: most clients, redis-py with protocol=2) fail to "
+                    "connect, while redis-py's RESP3 handshake (HELLO 3 AUTH) is let in.",
+                    "Check that this is the server you meant (one with a password); if it is, "
+                    "remove the password from the URL, or set one on the server "
+                    "(requirepass, or `ACL SETUSER default on >PASSWORD`).",
                 )
             if t.username and not t.password:
                 return (

@@ -406,7 +406,8 @@ def test_probe_password_given_but_none_set_is_auth(redis_server: RedisServer) ->
     report = run(redis_server.url_for(password=SECRET))
     assert_fails(report, Category.AUTH, "auth", ExitCode.AUTH)
     assert "server has none set" in report.verdict.cause
-    assert "Remove the password from the URL" in report.verdict.next_step
+    assert "remove the password from the URL" in report.verdict.next_step
+    assert "the server you meant" in report.verdict.next_step
     no_secret(report)
 
 
