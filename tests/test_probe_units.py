@@ -155,6 +155,7 @@ def test_probe_render_plain_and_rich() -> None:
     assert text.splitlines()[0] == "probe redis://:***@127.0.0.1:1/0"
     assert "verdict: refused (stage connect, exit 5 UNREACHABLE)" in text
     assert "next step: Start it." in text
+    assert "  ping     skipped             not run" in text  # no time for a stage not run
     console = Console(width=120, record=True, color_system=None)
     console.print(render_report(report))
     console.print(render_summary([report, report]))

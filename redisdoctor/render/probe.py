@@ -57,7 +57,7 @@ def render_plain(report: ProbeReport) -> str:
     """The report as plain text lines (for pipes and logs)."""
     lines = [f"probe {report.target.display}"]
     for stage in report.stages:
-        took = _ms(stage.duration_ms)
+        took = "" if stage.status == "skipped" else _ms(stage.duration_ms)
         lines.append(f"  {stage.name:<8} {stage.status.value:<7} {took:>10}  {stage.detail}")
     lines.append(f"  {'total':<8} {'':<7} {_ms(report.total_ms):>10}")
     lines.extend(verdict_lines(report))
