@@ -208,7 +208,16 @@ class NetworkStages(ProbeBase):
                 what = f"the resolver did not answer within {self.options.timeout:g} s"
             else:
                 what = "the resolver failed"
-            return f"Looking up {host} failed: {what}; this is DNS failing, not Redis.", None
+            cause = f"Looking up {host} failed: {what}; this is DNS failing, not Redis."
+            if not self.options.nameservers:
+                return cause, None  # the category's step: start from /etc/resolv.conf
+            ns = self.options.nameservers[0]
+            port = f" -p {ns.port}" if ns.port != 53 else ""
+            return cause, (
+                f"Ask the nameserver directly: `dig {host} @{ns.address}{port}`. SERVFAIL or a "
+                "timeout usually heals; if it persists, the resolver or the zone's nameservers "
+                "are broken."
+            )
         return f"Looking up {host} failed ({category.value}).", None
 
     def stage_connect(self) -> None:

@@ -144,6 +144,8 @@ def test_probe_servfail_is_dns_temporary(dns_server: LoopbackDnsServer) -> None:
     report = run("redis://broken.test:6379", nameservers=(dns_server.nameserver,))
     assert_fails(report, Category.DNS_TEMPORARY, "resolve", ExitCode.UNREACHABLE)
     assert "SERVFAIL" in report.verdict.cause and "not Redis" in report.verdict.cause
+    ns = dns_server.nameserver
+    assert f"`dig broken.test @{ns.address} -p {ns.port}`" in report.verdict.next_step
 
 
 def test_probe_silent_resolver_times_out_as_dns_temporary(dns_server: LoopbackDnsServer) -> None:
