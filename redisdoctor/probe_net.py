@@ -270,7 +270,7 @@ class NetworkStages(ProbeBase):
             assert first_error is not None
             category = classify_exception(first_error)
             raise self.fail(
-                "connect", category, "; ".join(parts), self._connect_cause(category), data=data
+                "connect", category, "; ".join(parts), *self._connect_cause(category), data=data
             )
         if any(r["status"] != "ok" for r in results):
             failed = [r["address"] for r in results if r["status"] != "ok"]
@@ -288,20 +288,33 @@ class NetworkStages(ProbeBase):
             return
         self.record("connect", StageStatus.OK, "; ".join(parts), data=data)
 
-    def _connect_cause(self, category: Category) -> str:
-        where = self.target.endpoint
+    def _connect_cause(self, category: Category) -> tuple[str, str | None]:
+        """The cause, and the exact commands to run next (None: the category's next step)."""
+        t = self.target
+        where = t.endpoint
         if category is Category.REFUSED:
-            if self.target.is_unix:
-                return f"Nothing listens on the unix socket {where}."
-            return f"The host answered, but nothing listens on {where}: the connection was refused."
+            if t.is_unix:
+                return f"Nothing listens on the unix socket {where}.", (
+                    f"Check that redis-server is running and that `unixsocket` in redis.conf is "
+                    f"{where} (`ls -l {where}`; `ss -lxp | grep {where}` on the host)."
+                )
+            return (
+                f"The host answered, but nothing listens on {where}: the connection was refused.",
+                f"Check that redis-server is running and listening on port {t.port} "
+                f"(`ss -ltnp | grep :{t.port}` on the host; `bind` and `port` in redis.conf), "
+                "and that no firewall rejects the port.",
+            )
         if category is Category.TIMEOUT:
             return (
                 f"No answer to the TCP connect to {where} within {self.options.timeout:g} s: "
-                "packets are dropped (firewall, security group) or the host is down."
+                "packets are dropped (firewall, security group) or the host is down.",
+                f"Check the network path (`nc -vz -w 5 {t.host} {t.port}` from here), the "
+                "security groups or firewall rules between here and the host, and that the "
+                "host is up.",
             )
         if category is Category.UNREACHABLE:
-            return f"There is no network route to {where}."
-        return f"The TCP connect to {where} failed ({category.value})."
+            return f"There is no network route to {where}.", None
+        return f"The TCP connect to {where} failed ({category.value}).", None
 
     def stage_tls(self) -> None:
         t = self.target

@@ -256,6 +256,7 @@ def test_probe_refused_fails_at_connect(refusing_port: int) -> None:
     report = run(f"redis://127.0.0.1:{refusing_port}")
     assert_fails(report, Category.REFUSED, "connect", ExitCode.UNREACHABLE)
     assert "nothing listens" in report.verdict.cause
+    assert f"`ss -ltnp | grep :{refusing_port}`" in report.verdict.next_step
     assert report.stage("connect").data["addresses"][0]["status"] == "refused"
 
 
@@ -319,6 +320,7 @@ def test_probe_unix_socket_missing_is_refused(tmp_path: Path) -> None:
     report = run(f"unix://{tmp_path}/redis.sock")
     assert_fails(report, Category.REFUSED, "connect", ExitCode.UNREACHABLE)
     assert report.stage("resolve").status is StageStatus.SKIPPED
+    assert f"`ls -l {tmp_path}/redis.sock`" in report.verdict.next_step
 
 
 # -- TLS ----------------------------------------------------------------------------------------
