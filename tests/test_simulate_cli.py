@@ -112,6 +112,7 @@ def test_simulate_cli_ops_per_minute_sets_a_fixed_cadence() -> None:
         (["--recovery-check", "sometimes"], "--recovery-check"),
         (["--clients", "2", "--log-out", "x"], "--log-out"),
         (["--cap", "inf"], "--cap must be a finite number"),
+        (["--op-interval", "5-10", "--ops-per-minute", "6"], "not both"),
         (["--hours", "nan"], "--hours must be a finite number"),
         (["--ops-per-minute", "1e-300"], "at most a year"),
     ],

@@ -46,12 +46,14 @@ def simulate_command(
         ),
     ] = "dns_nxdomain",
     op_interval: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--op-interval",
-            help="Seconds between the application's operations: LOW-HIGH (uniform) or one number.",
+            help="Seconds between the application's operations: LOW-HIGH (uniform) or one number "
+            "(default 5-10, the seed's cadence).",
+            show_default=False,
         ),
-    ] = "5-10",
+    ] = None,
     ops_per_minute: Annotated[
         float | None,
         typer.Option(
@@ -124,11 +126,13 @@ def simulate_command(
         )
 
         if ops_per_minute is not None:
+            if op_interval is not None:
+                raise UsageError("give --op-interval or --ops-per-minute, not both")
             if not ops_per_minute > 0:
                 raise UsageError("--ops-per-minute must be positive")
             interval = (60.0 / ops_per_minute, 60.0 / ops_per_minute)
         else:
-            interval = parse_interval(op_interval)
+            interval = parse_interval(op_interval or "5-10")
         scenario = Scenario(
             hours=hours,
             outages=tuple(parse_outage(text) for text in outage or ()),
