@@ -22,8 +22,13 @@ from redisdoctor.taxonomy import Category
             failure=Category.REFUSED,
             seed=8,
         ),
+        # Every category: its redis-py message in before.log, the state machine's in after.log.
+        *(
+            Scenario(hours=6, outages=((600.0, 4 * 3600.0),), failure=category, seed=3)
+            for category in Category
+        ),
     ],
-    ids=["seed-day", "two-refused-outages"],
+    ids=["seed-day", "two-refused-outages", *(category.value for category in Category)],
 )
 def test_simulate_logs_round_trip_through_analyze(scenario: Scenario, tmp_path: Path) -> None:
     report = simulate(scenario, log_out=tmp_path)
