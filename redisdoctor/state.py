@@ -98,11 +98,7 @@ class ConnectionState:
         self.on_event = on_event
         # Which kinds reach on_event (None: all). A subscriber that only counts log lines (the
         # simulator, a month of a fleet) then pays for no event it would throw away.
-        self._kinds = (
-            frozenset(("attempt", "failure", "log", "recovered"))
-            if event_kinds is None
-            else frozenset(event_kinds)
-        )
+        self._kinds = None if event_kinds is None else frozenset(event_kinds)
         self.throttle = LogThrottle(log_window)
 
         self.state: ClientState = ClientState.HEALTHY
@@ -165,7 +161,7 @@ class ConnectionState:
         self.state = ClientState.RECOVERING
         self._count_attempt(now)
         self._in_attempt = True
-        if self.on_event is not None and "attempt" in self._kinds:
+        if self.on_event is not None and self._wants("attempt"):
             self.on_event(
                 ClientEvent("attempt", now, self.last_category, count=self.outage_attempts)
             )
@@ -196,7 +192,7 @@ class ConnectionState:
         self.last_delay = delay
         self.next_attempt_at = now + delay
         self.state = ClientState.DEGRADED
-        if self.on_event is not None and "failure" in self._kinds:
+        if self.on_event is not None and self._wants("failure"):
             self.on_event(ClientEvent("failure", now, category, message=detail))
 
         emit = self.throttle.failure(now, category)
@@ -330,11 +326,14 @@ class ConnectionState:
     ) -> None:
         self.log_lines += 1
         self.logger.log(level, message)
-        if self.on_event is not None and "log" in self._kinds:
+        if self.on_event is not None and self._wants("log"):
             self.on_event(
                 ClientEvent("log", now, category, level=level, message=message, count=count)
             )
 
+    def _wants(self, kind: str) -> bool:
+        return self._kinds is None or kind in self._kinds
+
     def _emit(self, event: ClientEvent) -> None:
-        if self.on_event is not None and event.kind in self._kinds:
+        if self.on_event is not None and self._wants(event.kind):
             self.on_event(event)
