@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import random
 import re
 from bisect import bisect_left
@@ -713,7 +714,8 @@ def run_resilient(
     Every client runs the real ConnectionState while the fleet's expected attempts fit in
     `budget`; beyond that the first K clients run it and the fleet's counts are scaled by N/K,
     and the other clients' reconnect times (the herd) are drawn from the policy's capped
-    schedule (see `_extrapolate`)."""
+    schedule (see `_extrapolate`). From `PARALLEL_FROM` expected attempts the second half of the
+    clients runs in a forked process on the other core, with the same result."""
     tally = _Tally(_hours(scenario))
     clients = scenario.clients
     per_client = _expected_attempts(replace(scenario, clients=1))
@@ -725,11 +727,69 @@ def run_resilient(
             scenario, 0, tally, capture=capture, through_client=client_supports(scenario.failure)
         )
     else:
-        for client in range(simulated):
-            run_resilient_client(scenario, client, tally, capture=capture if client == 0 else None)
+        split = simulated
+        if per_client * simulated >= PARALLEL_FROM:
+            split = simulated // 2
+        second = _start_clients(scenario, split, simulated) if split < simulated else None
+        try:
+            for client in range(split):
+                run_resilient_client(
+                    scenario, client, tally, capture=capture if client == 0 else None
+                )
+        except BaseException:
+            if second is not None:  # e.g. Ctrl-C: do not wait for the other half
+                second[0].shutdown(wait=False, cancel_futures=True)
+            raise
+        if split < simulated:
+            tally.merge(_finish_clients(second, scenario, split, simulated))
     if simulated < clients:
         _extrapolate(tally, scenario, simulated)
     return tally, simulated
+
+
+#: Expected state-machine attempts from which a fleet's second half runs in a forked process.
+PARALLEL_FROM = 100_000
+
+
+def _run_clients(scenario: Scenario, first: int, stop: int) -> _Tally:
+    """Clients first..stop-1 through the state machine, in a tally of their own."""
+    tally = _Tally(_hours(scenario))
+    for client in range(first, stop):
+        run_resilient_client(scenario, client, tally)
+    return tally
+
+
+def _start_clients(scenario: Scenario, first: int, stop: int) -> Any:
+    """Start clients first..stop-1 on the other core (a forked process); None where fork is not
+    available. Each client's randomness is seeded by its index and tallies merge in client
+    order, so the report is the same byte for byte wherever the clients ran."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    try:
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        return (pool, pool.submit(_run_clients, scenario, first, stop))
+    except OSError:
+        return None
+
+
+def _finish_clients(started: Any, scenario: Scenario, first: int, stop: int) -> _Tally:
+    """The tally of clients first..stop-1: from the process `_start_clients` began, or run
+    here when it could not start or broke."""
+    if started is not None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool, future = started
+        try:
+            result: _Tally = future.result()
+            return result
+        except (OSError, BrokenProcessPool):
+            pass
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return _run_clients(scenario, first, stop)
 
 
 def _extrapolate(tally: _Tally, scenario: Scenario, simulated: int) -> None:

@@ -412,3 +412,33 @@ def test_simulate_sampled_fleet_says_so_in_json_terminal_and_verdict() -> None:
     assert out.getvalue().count("Sampled: ") == 2  # under the header, and in the verdict
     full = simulate(Scenario(hours=1, clients=3, baselines=("naive",))).to_dict()["fleet"]
     assert full["sampled"] is False and full["sampling"] is None and full["scale_factor"] == 1.0
+
+
+def test_simulate_fleet_on_two_processes_matches_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dataclasses
+    import multiprocessing
+
+    import redisdoctor.simulate as simulate_module
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform: the fleet always runs in one process")
+    scenario = Scenario(hours=3, outages=((600.0, 2 * 3600.0),), clients=12, seed=5)
+    started: list[int] = []
+    real_start = simulate_module._start_clients
+
+    def spy(scenario: Scenario, first: int, stop: int) -> object:
+        handle = real_start(scenario, first, stop)
+        if handle is not None:  # a process was started for clients first..stop-1
+            started.append(first)
+        return handle
+
+    monkeypatch.setattr(simulate_module, "_start_clients", spy)
+    monkeypatch.setattr(simulate_module, "PARALLEL_FROM", 1)
+    parallel, _ = run_resilient(scenario)
+    monkeypatch.setattr(simulate_module, "PARALLEL_FROM", 10**12)
+    sequential, _ = run_resilient(scenario)
+    assert started == [6]  # the second half ran in the other process, once
+    assert dataclasses.asdict(parallel) == dataclasses.asdict(sequential)
+    assert parallel.reconnects[0] == sequential.reconnects[0]  # same clients, same order
