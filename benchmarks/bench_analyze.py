@@ -36,6 +36,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -79,8 +80,13 @@ print(count)
 BLOCK_HOUR = b"T00:"  # every block is written for hour 00 and shifted when repeated
 
 
+# Ids carry this mark, replaced by the block's index when a block is repeated (`_shift`): an id
+# never repeats across the file, as in a real log, so no cache sees the same id twice.
+ID_MARK = "~"
+
+
 def _hex(rng: random.Random, bits: int = 48) -> str:
-    return f"{rng.getrandbits(bits):0{bits // 4}x}"
+    return f"{ID_MARK}{rng.getrandbits(bits):0{bits // 4}x}"
 
 
 def _ordinary(rng: random.Random, minute: int, second: int) -> list[str]:
@@ -140,7 +146,8 @@ def _failure(rng: random.Random, minute: int, second: int, spam: bool) -> list[s
         ]
     if pick == 2:
         return [
-            f"{ts}Z ERROR:app.cache:cache refresh failed for key user:{rng.randrange(99999)}",
+            f"{ts}Z ERROR:app.cache:cache refresh failed for key "
+            f"user:{ID_MARK}{rng.randrange(99999)}",
             "Traceback (most recent call last):",
             '  File "/app/cache.py", line 41, in refresh',
             "    value = client.get(key)",
@@ -221,9 +228,11 @@ def make_block(rng: random.Random, failure_share: float, size: int) -> bytes:
 
 
 def _shift(block: bytes, index: int) -> bytes:
-    """The block moved to hour `index` (day 12 + index // 24, hour index % 24)."""
+    """The block moved to hour `index` (day 12 + index // 24, hour index % 24), its ids made
+    unique to it."""
     day = 12 + index // 24
     hour = index % 24
+    block = block.replace(ID_MARK.encode(), f"{index:x}".encode())
     for old, new in (
         (b"2025-08-12T00:", f"2025-08-{day:02d}T{hour:02d}:".encode()),
         (b"2025-08-12 00:", f"2025-08-{day:02d} {hour:02d}:".encode()),
@@ -269,8 +278,10 @@ def _rss_of_tree(pid: int) -> int:
     return total
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str, int]:
-    """Wall seconds, stdout, and peak memory of the process tree (sampled every 20 ms)."""
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str, int]:
+    """Wall seconds, CPU seconds (user + system, the process and its workers), stdout, and peak
+    memory of the process tree (sampled every 20 ms)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     peak = 0
@@ -286,23 +297,26 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
     sampler.start()
     out, _ = process.communicate()
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     done.set()
     sampler.join()
-    return elapsed, out.decode(), peak
+    return elapsed, cpu, out.decode(), peak
 
 
 def bench(path: Path, label: str, grep_budget: float) -> dict[str, object]:
     size = path.stat().st_size
     env = dict(os.environ, LC_ALL="C")
     subprocess.run(["cat", str(path)], stdout=subprocess.DEVNULL, check=True)  # warm the cache
-    grep_s, grep_out, _ = timed(["grep", "-c", "-E", GREP_PATTERN, str(path)], env)
-    naive_s, naive_out, _ = timed([PYTHON, "-c", NAIVE, str(path)])
-    literal_s, _, _ = timed([PYTHON, "-c", NAIVE_LITERAL, str(path)])
-    analyze_s, analyze_out, peak = timed([REDISDOCTOR, "analyze", "--json", str(path)])
+    grep_s, grep_cpu, grep_out, _ = timed(["grep", "-c", "-E", GREP_PATTERN, str(path)], env)
+    naive_s, naive_cpu, naive_out, _ = timed([PYTHON, "-c", NAIVE, str(path)])
+    literal_s, literal_cpu, _, _ = timed([PYTHON, "-c", NAIVE_LITERAL, str(path)])
+    analyze_s, analyze_cpu, analyze_out, peak = timed([REDISDOCTOR, "analyze", "--json", str(path)])
     report = json.loads(analyze_out)["report"]["before"]
     result = {
         "log": label,
         "size_mb": round(size / 2**20),
+        "load_before": os.getloadavg()[0],
         "lines": report["lines"],
         "records": report["records"],
         "failure_records": report["failure_records"],
@@ -312,8 +326,13 @@ def bench(path: Path, label: str, grep_budget: float) -> dict[str, object]:
         "naive_s": round(naive_s, 2),
         "naive_literal_s": round(literal_s, 2),
         "analyze_s": round(analyze_s, 2),
+        "grep_cpu_s": round(grep_cpu, 2),
+        "naive_cpu_s": round(naive_cpu, 2),
+        "naive_literal_cpu_s": round(literal_cpu, 2),
+        "analyze_cpu_s": round(analyze_cpu, 2),
         "analyze_vs_grep": round(analyze_s / grep_s, 1),
         "naive_vs_analyze": round(naive_s / analyze_s, 1),
+        "naive_literal_vs_analyze": round(literal_s / analyze_s, 1),
         "analyze_peak_mb": round(peak / 2**20),
         "budget_ok": analyze_s <= grep_budget * grep_s
         and naive_s >= 3 * analyze_s

@@ -82,7 +82,10 @@ _RECOVERY = re.compile(
     re.IGNORECASE,
 )
 _FRAME = re.compile(r"^\s")
-_FRACTION = re.compile(rb":\d\d[.,](\d+)")
+# The seconds of a stamp's clock and their fraction: the part of a stamp that differs between
+# the records of one minute.
+_SECONDS = re.compile(rb"\d\d:\d\d:(\d\d)(?:[.,]\d+)?")
+_FRACTION_MARKS = (b".", b",")
 CATEGORIES: tuple[Category, ...] = tuple(Category)
 CATEGORY_INDEX: dict[Category, int] = {category: i for i, category in enumerate(CATEGORIES)}
 if len(CATEGORIES) > 32:  # pragma: no cover - the packing below has 5 bits for the category
@@ -377,7 +380,7 @@ class _Scanner:
         self.vids: dict[tuple[_Meaning, str | None, str | None, bool], int] = {}
         # stamp text (up to the body) -> (epoch, format, source); see `region`
         self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
-        # (length, fraction start, fraction end) of the last few stamp formats seen
+        # (length, start of the seconds, end of their fraction) of the last few stamp formats
         self.stamp_shapes: tuple[tuple[int, int, int], ...] = ()
         self.hot: tuple[re.Pattern[bytes], int] | None = None
         self.seconds: dict[int, int] = {}
@@ -415,47 +418,42 @@ class _Scanner:
         stamp_shapes = self.stamp_shapes
         votes: dict[bytes, int] = {}
         vote_stamps: dict[bytes, bytes] = {}
-        known: tuple[int, str, str | None] | None = None
         next_line = HintCursor(region, self.hints).next_line
         line_start = next_line(0)
         while line_start >= 0:
-            # Lines of one second in one format share their stamp text: look it up before
-            # parsing. A stamp proves the line starts a record; then only the next line needs a
-            # look.
+            # Lines of one minute in one format share their stamp text but for the seconds and
+            # their fraction: look the rest up before parsing. A stamp proves the line starts a
+            # record; then only the next line needs a look.
             stamp: tuple[int, int, str, str | None] | None = None
-            known = None
-            for length, cut, resume in stamp_shapes:
-                if cut:
-                    # the fraction of a second is left out of the key (it varies line by line)
-                    known = stamps.get(
-                        region[line_start : line_start + cut]
-                        + region[line_start + resume : line_start + length]
-                    )
-                    if (
-                        known is not None
-                        and not region[line_start + cut : line_start + resume].isdigit()
-                    ):
-                        known = None
-                else:
-                    known = stamps.get(region[line_start : line_start + length])
-                if known is not None:
-                    stamp = (known[0], line_start + length, known[1], known[2])
+            for length, sec, resume in stamp_shapes:
+                slot = region[line_start + sec : line_start + resume]
+                if not slot[:2].isdigit() or (
+                    len(slot) > 2 and (slot[2:3] not in _FRACTION_MARKS or not slot[3:].isdigit())
+                ):
+                    continue
+                known = stamps.get(
+                    region[line_start : line_start + sec]
+                    + region[line_start + resume : line_start + length]
+                )
+                if known is not None and slot[:2] <= b"60":
+                    second = min(int(slot[:2]), 59)
+                    stamp = (known[0] + second, line_start + length, known[1], known[2])
                     break
             else:
                 stamp = fast(region, line_start)
                 if stamp is not None and stamp[2] != "json":
                     text = region[line_start : stamp[1]]
-                    fraction = _FRACTION.search(text)
-                    cut, resume = (0, 0) if fraction is None else fraction.span(1)
-                    shape = (len(text), cut, resume)
-                    if shape not in stamp_shapes:
-                        # the stamp shapes of the last few formats seen (logs mix formats)
-                        stamp_shapes = (shape, *stamp_shapes[:2])
-                    if cut:
-                        text = text[:cut] + text[resume:]
-                    if len(stamps) > 4_096:
-                        stamps.clear()
-                    stamps[text] = (stamp[0], stamp[2], stamp[3])
+                    clock = _SECONDS.search(text)
+                    if clock is not None:
+                        sec, resume = clock.start(1), clock.end()
+                        shape = (len(text), sec, resume)
+                        if shape not in stamp_shapes:
+                            # the stamp shapes of the last few formats seen (logs mix formats)
+                            stamp_shapes = (shape, *stamp_shapes[:2])
+                        if len(stamps) > 4_096:
+                            stamps.clear()
+                        minute = stamp[0] - min(int(text[sec : sec + 2]), 59)
+                        stamps[text[:sec] + text[resume:]] = (minute, stamp[2], stamp[3])
             end = find(b"\n", line_start)
             end = line_end = size if end < 0 else end + 1
             if stamp is not None and (end >= size or start_match(region, end) is not None):
@@ -541,15 +539,12 @@ class _Scanner:
         counts = self.counts
         seconds = self.seconds
         for stamp_text, count in Counter(found).items():
-            known = self.stamps.get(stamp_text)
-            if known is None:
-                parsed = self.parser.fast(stamp_text)
-                if parsed is None:
-                    continue
-                known = (parsed[0], parsed[2], parsed[3])
-            key = vid if known[2] is None else (vid, known[2])
+            parsed = self.parser.fast(stamp_text)  # once per distinct stamp in the chunk
+            if parsed is None:
+                continue
+            key = vid if parsed[3] is None else (vid, parsed[3])
             counts[key] = counts.get(key, 0) + count
-            second = (known[0] << 5) | verdict.category_index
+            second = (parsed[0] << 5) | verdict.category_index
             seconds[second] = seconds.get(second, 0) + count
         return pattern.sub(b"", padded)[1:]
 
