@@ -145,6 +145,31 @@ def test_analyze_cli_permission_denied_is_unreadable(tmp_path: Path) -> None:
     assert report_of(stdout)["report"]["before"]["problems"]["unreadable_files"]
 
 
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_analyze_cli_io_error_is_unreadable_even_for_root(tmp_path: Path) -> None:
+    # Opening /proc/self/mem works (root or not); reading its first page fails with EIO.
+    log = write(tmp_path / "app.log", FAILURE)
+    code, stdout, stderr = run(log, "/proc/self/mem", "--json")
+    assert code == ExitCode.BAD_INPUT
+    before = report_of(stdout)["report"]["before"]
+    assert before["failure_records"] == 1
+    assert before["problems"]["unreadable_files"] == ["/proc/self/mem: Input/output error"]
+    code, _, stderr = run(log, "/proc/self/mem")
+    assert code == ExitCode.BAD_INPUT
+    assert "unreadable input: /proc/self/mem" in stderr
+
+
+def test_analyze_cli_exit_zero_only_for_failures_found(tmp_path: Path) -> None:
+    log = write(tmp_path / "app.log", FAILURE + ORDINARY)
+    code, stdout, _ = run(log, "--exit-zero", "--json")
+    assert code == ExitCode.OK
+    document = report_of(stdout)
+    assert document["exit_code"] == ExitCode.OK
+    assert document["report"]["before"]["failure_records"] == 1
+    code, _, _ = run(log, str(tmp_path / "nope.log"), "--exit-zero", "--json")
+    assert code == ExitCode.BAD_INPUT
+
+
 def test_analyze_cli_truncated_gzip_reports_what_was_read(tmp_path: Path) -> None:
     packed = gzip.compress(FAILURE * 2000 + ORDINARY)
     log = write(tmp_path / "cut.log.gz", packed[: len(packed) * 2 // 3])

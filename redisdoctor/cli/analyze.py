@@ -80,6 +80,13 @@ def analyze(
             "--workers", help="Processes reading big files in parallel (default: CPUs).", min=0
         ),
     ] = 0,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero",
+            help="Exit 0 even when Redis failures are found (bad input still exits 7).",
+        ),
+    ] = False,
 ) -> None:
     """Find, classify and count Redis failures in logs; project the fixed client's volume."""
     with handle_errors():
@@ -122,7 +129,7 @@ def analyze(
                 raise UsageError(f"cannot write --csv {csv_path}: {exc.strerror or exc}") from exc
         if report.bad_input:
             code = ExitCode.BAD_INPUT
-        elif report.failures_found:
+        elif report.failures_found and not exit_zero:
             code = ExitCode.FAILURES
         else:
             code = ExitCode.OK
