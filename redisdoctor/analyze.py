@@ -61,19 +61,6 @@ from redisdoctor.timestamps import (
     source_in_body,
 )
 
-# Used until/unless the taxonomy publishes REDIS_RELEVANCE_HINTS: every record classify_text
-# accepts contains one of these (lower-case) byte strings.
-_FALLBACK_HINTS: tuple[bytes, ...] = (
-    b"redis",
-    b"6379",
-    b"lettuce",
-    b"jedis",
-    b"sidekiq",
-    b"predis",
-    b"phpredis",
-    b"stackexchange",
-    b"valkey",
-)
 _RECOVERY = re.compile(
     r"reconnected|connection (?:re-?)?established|connection restored|connected to redis"
     r"|redis (?:is )?(?:back|available|connected|ready|recovered)|ready to accept connections"
@@ -108,8 +95,7 @@ def relevance_hints(thorough: bool = True) -> tuple[bytes, ...]:
     or with `thorough=False` the fast pre-filter."""
     if not thorough:
         return minimal_hints(FAST_HINTS)
-    hints = getattr(taxonomy, "REDIS_RELEVANCE_HINTS", None) or _FALLBACK_HINTS
-    return minimal_hints(hints)
+    return minimal_hints(taxonomy.REDIS_RELEVANCE_HINTS)
 
 
 # ------------------------------------------------------------------------------------------------
