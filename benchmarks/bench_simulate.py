@@ -10,29 +10,30 @@ installed entry point in a subprocess (start-up included), plus the in-process t
 `redisdoctor.simulate.simulate` and the state machine's event count, so the growth with events
 (not operations) shows. The machine is shared: the load average is printed with the figures.
 
-Measured 2026-11-26 12:25 UTC on the shared 2-core machine (load average 2.9-4.4 from other
+Measured 2026-11-26 12:35 UTC on the shared 2-core machine (load average 1.8-2.5 from other
 engineers' test runs), best of 3, wall seconds including start-up ("SM attempts": attempts the
-state machine actually ran; `redisdoctor --help` alone: 0.33 s):
+state machine actually ran; `redisdoctor --help` alone: 0.22 s):
 
     hours  clients  wall s  simulated  SM attempts    naive ops
-       24        1   0.44          1          280       11,547
-      168        1   0.71          1        2,003       80,694
-      720        1   1.53          1        8,632      345,733
-       24       10   0.30         10        2,794      115,278
-       24      100   0.85        100       27,898    1,152,215
-       24     1000   5.76       1000      279,101   11,520,688
-      168      100   1.85        100      200,731    8,064,616
-      720      100   3.95         34      293,493   34,560,387
-      720     1000   3.45         34      293,493  345,601,092
+       24        1   0.32          1          280       11,547
+      168        1   0.46          1        2,003       80,694
+      720        1   1.18          1        8,632      345,733
+       24       10   0.28         10        2,794      115,278
+       24      100   0.54        100       27,898    1,152,215
+       24     1000   2.14       1000      279,101   11,520,688
+      168      100   1.56        100      200,731    8,064,616
+      720      100   2.82         34      293,493   34,560,387
+      720     1000   2.54         34      293,493  345,601,092
 
-Cost follows the state machine's attempts (capped at 300,000 by sampling the fleet) and the
-minutes of outage the baselines are drawn over, not the operations: 720 h x 1000 clients (345 M
-naive operations) costs the same as 720 h x 100. A single client goes through ResilientRedis
-(importing redis-py adds ~0.15 s). `--full-fleet` (same load): all 1000 clients of 720 h through
-the state machine is 8,630,873 attempts in 96.9 s (11.2 us each; ~4-5 us on an idle core), so
-running every client stays out of reach of 10 s even on both cores; the sample of 34 is within
-+0.015% on attempts, -0.04% on log lines, -0.004% on operations, equal on peak lines per minute
-(1,000) and the herd's largest second (11), and 351 s vs 352 s on the herd's spread.
+Cost follows the state machine's attempts (capped at 300,000 by sampling the fleet; from 100,000
+the second half of the clients runs in a forked process) and the minutes of outage the baselines
+are drawn over, not the operations: 720 h x 1000 clients (345 M naive operations) costs the same
+as 720 h x 100. A single client goes through ResilientRedis (importing redis-py adds ~0.15 s).
+`--full-fleet` (load 2.1-2.7): all 1000 clients of 720 h through the state machine on two
+processes is 8,630,873 attempts in 70.5 s (the sample: 1.40 s), so running every client stays
+out of reach of 10 s even on both cores (~5 us per attempt at best: 22 s); the sample of 34 is
+within +0.015% on attempts, -0.04% on log lines, -0.004% on operations, equal on peak lines per
+minute (1,000) and the herd's largest second (11), and 351 s vs 352 s on the herd's spread.
 """
 
 from __future__ import annotations
