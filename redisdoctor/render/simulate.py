@@ -14,14 +14,6 @@ _BAR = 14  # characters for the largest bar of the timeline (the table fits 80 c
 _MAX_ROWS = 48
 
 
-def _num(value: int | float | None) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:,.1f}"
-    return f"{value:,}"
-
-
 def _short(value: int) -> str:
     """A count in at most 6 characters (12,345 / 123.5k / 7.20M / 345.6M), so the tables fit
     80 columns; --json has the exact figures."""
