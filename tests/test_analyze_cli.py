@@ -283,7 +283,7 @@ def test_analyze_cli_thorough_finds_bare_replies(tmp_path: Path) -> None:
 def test_analyze_repeated_line_fast_path_matches_record_by_record(tmp_path: Path) -> None:
     # One failure line repeated (the seed's case) is counted by whole-chunk regex passes once it
     # dominates a chunk; the figures must equal the record-by-record path's.
-    from redisdoctor import analyze as analyze_module
+    from redisdoctor import analyze_scan as analyze_module
 
     lines = []
     for second in range(20000):

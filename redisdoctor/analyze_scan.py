@@ -1,0 +1,582 @@
+"""Scanning logs for `redisdoctor analyze`: inputs -> regions of whole records -> a `Partial`
+(mergeable, picklable figures), in parallel byte ranges for big plain files.
+
+The hot path is `_Scanner.region`: candidate records are found with a bytes-level search for the
+relevance hints (`HintCursor`), their stamps are looked up per minute and format before any
+regex runs, and each distinct record body is classified once (`analyze_verdicts`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from redisdoctor.analyze_verdicts import (
+    Meaning,
+    Verdict,
+    relevance_hints,
+    verdict_key,
+    verdict_of,
+)
+from redisdoctor.logscan import (
+    CHUNK_SIZE,
+    STDIN,
+    HintCursor,
+    Layout,
+    ReadProblems,
+    expand_inputs,
+    file_size,
+    is_compressed_file,
+    open_stream,
+    read_regions,
+    record_bounds,
+    sniff_layout,
+    split_points,
+)
+from redisdoctor.timestamps import DOCKER_PREFIX, START_SHAPES, StampParser
+
+PARALLEL_MIN_BYTES = 48 << 20
+RANGE_BYTES = 64 << 20
+# The seconds of a stamp's clock and their fraction: the part of a stamp that differs between
+# the records of one minute.
+_SECONDS = re.compile(rb"\d\d:\d\d:(\d\d)(?:[.,]\d+)?")
+_FRACTION_MARKS = (b".", b",")
+
+
+@dataclass
+class Partial:
+    """Figures of part of the input; partials of byte ranges and files merge into one."""
+
+    bytes_read: int = 0
+    lines: int = 0
+    records: int = 0
+    failure_records: int = 0
+    failure_lines: int = 0
+    recovery_records: int = 0
+    untimed_failures: int = 0
+    nul_bytes: int = 0
+    first: int | None = None
+    last: int | None = None
+    # failures per (second, category), packed as second << 5 | category index: int keys keep a
+    # day of per-second figures in a few MB
+    seconds: Counter[int] = field(default_factory=Counter)
+    recoveries: Counter[int] = field(default_factory=Counter)
+    categories: Counter[str] = field(default_factory=Counter)
+    targets: Counter[str] = field(default_factory=Counter)
+    sources: Counter[str] = field(default_factory=Counter)
+    templates: Counter[str] = field(default_factory=Counter)
+    template_info: dict[str, tuple[str, str]] = field(default_factory=dict)
+    problems: ReadProblems = field(default_factory=ReadProblems)
+
+    def merge(self, other: Partial) -> None:
+        self.bytes_read += other.bytes_read
+        self.lines += other.lines
+        self.records += other.records
+        self.failure_records += other.failure_records
+        self.failure_lines += other.failure_lines
+        self.recovery_records += other.recovery_records
+        self.untimed_failures += other.untimed_failures
+        self.nul_bytes += other.nul_bytes
+        for value in (other.first, other.last):
+            if value is not None:
+                self.first = value if self.first is None else min(self.first, value)
+                self.last = value if self.last is None else max(self.last, value)
+        self.seconds.update(other.seconds)
+        self.recoveries.update(other.recoveries)
+        self.categories.update(other.categories)
+        self.targets.update(other.targets)
+        self.sources.update(other.sources)
+        self.templates.update(other.templates)
+        for template, info in other.template_info.items():
+            self.template_info.setdefault(template, info)
+        self.problems.merge(other.problems)
+
+    def see_time(self, epoch: int) -> None:
+        if self.first is None or epoch < self.first:
+            self.first = epoch
+        if self.last is None or epoch > self.last:
+            self.last = epoch
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """How to read: time zone for zone-less stamps, syslog year (else inferred from
+    `reference`), worker processes, and from what size a plain file is split into byte ranges."""
+
+    tz: tzinfo = UTC
+    year: int | None = None
+    reference: datetime | None = None
+    workers: int = 2
+    parallel_min_bytes: int = PARALLEL_MIN_BYTES
+    range_bytes: int = RANGE_BYTES
+    chunk_size: int = CHUNK_SIZE
+    thorough: bool = False
+
+
+class _Scanner:
+    """Scans regions of one input into a Partial. One per file or byte range.
+
+    Hot path: each candidate record costs a stamp match, a dict lookup of its body (the record
+    after its stamp) and two counter increments; everything per distinct body (category, target,
+    source, template) is folded into the Partial once, in `finish`.
+    """
+
+    def __init__(
+        self, layout: Layout, parser: StampParser, partial: Partial, *, thorough: bool = False
+    ) -> None:
+        self.layout = layout
+        self.parser = parser
+        parser.docker = layout.docker
+        self.partial = partial
+        self.hints = relevance_hints(thorough or layout.redis_server or layout.every_line)
+        self.cache: dict[bytes, int] = {}
+        self.verdicts: list[Verdict] = []
+        self.counts: dict[int | tuple[int, str], int] = {}
+        self.vids: dict[tuple[Meaning, str | None, str | None, bool], int] = {}
+        # stamp text (up to the body) -> (epoch, format, source); see `region`
+        self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
+        # (length, start of the seconds, end of their fraction) of the last few stamp formats
+        self.stamp_shapes: tuple[tuple[int, int, int], ...] = ()
+        self.hot: tuple[re.Pattern[bytes], int] | None = None
+        self.seconds: dict[int, int] = {}
+        self.first_region = True
+
+    def region(self, region: bytes, *, final: bool) -> None:
+        p = self.partial
+        layout = self.layout
+        p.bytes_read += len(region)
+        newlines = region.count(b"\n")
+        p.lines += newlines
+        if final and not region.endswith(b"\n"):
+            p.lines += 1
+        starts = layout.count_starts(region, newlines)
+        if self.first_region or layout.is_start(region, 0):
+            starts += 1
+        self.first_region = False
+        p.records += starts
+        if b"\x00" in region:
+            p.nul_bytes += region.count(b"\x00")
+        self._span(region)
+        if self.hot is not None:
+            region = self._take_hot(region, newlines)
+        fast = self.parser.fast
+        cache = self.cache
+        verdicts = self.verdicts
+        counts = self.counts
+        seconds = self.seconds
+        covered = 0
+        size = len(region)
+        find = region.find
+        start_match = layout.start_match
+        vids = self.vids
+        stamps = self.stamps
+        stamp_shapes = self.stamp_shapes
+        votes: dict[bytes, int] = {}
+        vote_stamps: dict[bytes, bytes] = {}
+        next_line = HintCursor(region, self.hints).next_line
+        line_start = next_line(0)
+        while line_start >= 0:
+            # Lines of one minute in one format share their stamp text but for the seconds and
+            # their fraction: look the rest up before parsing. A stamp proves the line starts a
+            # record; then only the next line needs a look.
+            stamp: tuple[int, int, str, str | None] | None = None
+            for length, sec, resume in stamp_shapes:
+                slot = region[line_start + sec : line_start + resume]
+                if not slot[:2].isdigit() or (
+                    len(slot) > 2 and (slot[2:3] not in _FRACTION_MARKS or not slot[3:].isdigit())
+                ):
+                    continue
+                known = stamps.get(
+                    region[line_start : line_start + sec]
+                    + region[line_start + resume : line_start + length]
+                )
+                if known is not None and slot[:2] <= b"60":
+                    second = min(int(slot[:2]), 59)
+                    stamp = (known[0] + second, line_start + length, known[1], known[2])
+                    break
+            else:
+                stamp = fast(region, line_start)
+                if stamp is not None and stamp[2] != "json":
+                    text = region[line_start : stamp[1]]
+                    clock = _SECONDS.search(text)
+                    if clock is not None:
+                        sec, resume = clock.start(1), clock.end()
+                        shape = (len(text), sec, resume)
+                        if shape not in stamp_shapes:
+                            # the stamp shapes of the last few formats seen (logs mix formats)
+                            stamp_shapes = (shape, *stamp_shapes[:2])
+                        if len(stamps) > 4_096:
+                            stamps.clear()
+                        minute = stamp[0] - min(int(text[sec : sec + 2]), 59)
+                        stamps[text[:sec] + text[resume:]] = (minute, stamp[2], stamp[3])
+            end = find(b"\n", line_start)
+            end = line_end = size if end < 0 else end + 1
+            if stamp is not None and (end >= size or start_match(region, end) is not None):
+                start = line_start
+            else:
+                start, end = record_bounds(
+                    region, line_start, covered, layout, is_start=True if stamp else None
+                )
+                if start != line_start:
+                    stamp = fast(region, start)
+            covered = end
+            body = region[stamp[1] : end] if stamp is not None else region[start:end]
+            vid = cache.get(body)
+            if vid is None:
+                vkey = verdict_key(body, stamp is not None and stamp[2] == "json")
+                vid = vids.get(vkey)
+                if vid is None:
+                    vid = vids[vkey] = len(verdicts)
+                    verdict = verdict_of(vkey)
+                    verdicts.append(verdict)
+                else:
+                    verdict = verdicts[vid]
+                if len(cache) > 20_000:
+                    cache.clear()
+                cache[body] = vid
+            else:
+                verdict = verdicts[vid]
+            if verdict.category_name is not None:
+                if stamp is not None and end == line_end and start == line_start:
+                    votes[body] = votes.get(body, 0) + 1
+                    if body not in vote_stamps:
+                        vote_stamps[body] = region[line_start : stamp[1]]
+                key = vid if stamp is None or stamp[3] is None else (vid, stamp[3])
+                counts[key] = counts.get(key, 0) + 1
+                if stamp is not None:
+                    second = (stamp[0] << 5) | verdict.category_index
+                    seconds[second] = seconds.get(second, 0) + 1
+                if start != line_start or end != line_end:
+                    p.failure_lines += region.count(b"\n", start, end - 1)
+            elif verdict.undecodable or verdict.recovery:
+                counts[vid] = counts.get(vid, 0) + 1
+                if verdict.recovery and stamp is not None:
+                    p.recoveries[stamp[0]] += 1
+            line_start = next_line(covered)
+        self.stamp_shapes = stamp_shapes
+        self._elect_hot(votes, vote_stamps, newlines)
+
+    # A log that repeats one failure line (the seed's case) is cheaper to count with two C-level
+    # regex passes per chunk than record by record: once one single-line failure fills a tenth
+    # of a chunk's lines, later chunks take its occurrences out first (`_take_hot`) and count
+    # them per distinct stamp; the rest of the chunk goes through the ordinary path.
+
+    def _elect_hot(
+        self, votes: dict[bytes, int], vote_stamps: dict[bytes, bytes], newlines: int
+    ) -> None:
+        if self.hot is not None or not votes or self.layout.every_line:
+            return
+        body, count = max(votes.items(), key=lambda item: item[1])
+        if count * 10 < newlines or not body.endswith(b"\n") or body.count(b"\n") != 1:
+            return
+        vid = self.cache.get(body)
+        if vid is None:
+            return
+        shape = re.sub(rb"\d", lambda _: rb"\d", re.escape(vote_stamps[body]))
+        prefix = rb"(?:" + DOCKER_PREFIX + rb")?" if self.layout.docker else b""
+        follows = prefix + rb"(?:" + START_SHAPES + rb")"
+        pattern = re.compile(
+            rb"\n(" + shape + rb")" + re.escape(body[:-1]) + rb"(?=\n" + follows + rb"|\n?\Z)"
+        )
+        self.hot = (pattern, vid)
+
+    def _take_hot(self, region: bytes, newlines: int) -> bytes:
+        """Count and remove the hot line's occurrences; return what is left of `region`."""
+        assert self.hot is not None
+        pattern, vid = self.hot
+        padded = b"\n" + region
+        found = pattern.findall(padded)
+        if len(found) * 20 < newlines:
+            self.hot = None  # no longer worth its two passes
+        if not found:
+            return region
+        verdict = self.verdicts[vid]
+        counts = self.counts
+        seconds = self.seconds
+        for stamp_text, count in Counter(found).items():
+            parsed = self.parser.fast(stamp_text)  # once per distinct stamp in the chunk
+            if parsed is None:
+                continue
+            key = vid if parsed[3] is None else (vid, parsed[3])
+            counts[key] = counts.get(key, 0) + count
+            second = (parsed[0] << 5) | verdict.category_index
+            seconds[second] = seconds.get(second, 0) + count
+        return pattern.sub(b"", padded)[1:]
+
+    def finish(self) -> Partial:
+        """Fold the per-body counts into the Partial."""
+        p = self.partial
+        for key, count in self.counts.items():
+            vid, stamp_source = (key, None) if isinstance(key, int) else key
+            verdict = self.verdicts[vid]
+            if verdict.undecodable:
+                p.problems.undecodable_records += count
+            if verdict.category is None:
+                if verdict.recovery:
+                    p.recovery_records += count
+                continue
+            category = verdict.category.value
+            p.failure_records += count
+            p.failure_lines += count
+            p.categories[category] += count
+            if verdict.target:
+                p.targets[verdict.target] += count
+            p.sources[stamp_source or verdict.source or "-"] += count
+            p.templates[verdict.template] += count
+            if verdict.template not in p.template_info:
+                p.template_info[verdict.template] = (category, verdict.example)
+        p.seconds.update(self.seconds)
+        p.untimed_failures = p.failure_records - sum(self.seconds.values())
+        self.counts = {}
+        self.seconds = {}
+        return p
+
+    def _span(self, region: bytes) -> None:
+        """Track the earliest and latest stamps: the region's first and last stamped lines."""
+        p = self.partial
+        parser = self.parser
+        pos = 0
+        for _ in range(50):
+            stamp = parser.start_of(region, pos) if self.layout.is_start(region, pos) else None
+            if stamp is not None:
+                p.see_time(stamp.epoch)
+                break
+            nxt = region.find(b"\n", pos)
+            if nxt < 0 or nxt + 1 >= len(region):
+                break
+            pos = nxt + 1
+        end = len(region) - 1 if region.endswith(b"\n") else len(region)
+        pos = region.rfind(b"\n", 0, end) + 1
+        for _ in range(50):
+            stamp = parser.start_of(region, pos) if self.layout.is_start(region, pos) else None
+            if stamp is not None:
+                p.see_time(stamp.epoch)
+                break
+            if pos == 0:
+                break
+            pos = region.rfind(b"\n", 0, pos - 1) + 1
+
+
+def _parser(options: ScanOptions, reference: datetime | None) -> StampParser:
+    return StampParser(tz=options.tz, year=options.year, reference=reference or options.reference)
+
+
+def _mtime(path: str) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(Path(path).stat().st_mtime, UTC)
+    except OSError:
+        return None
+
+
+def scan_stream(
+    raw: BinaryIO,
+    name: str,
+    options: ScanOptions,
+    *,
+    reference: datetime | None = None,
+    progress: list[int] | None = None,
+) -> Partial:
+    """Scan one whole stream (a file, a compressed file, stdin) in this process."""
+    partial = Partial()
+    stream, _kind = open_stream(raw)
+    head_buf: list[bytes] = []
+    problems = partial.problems
+    try:
+        first = stream.read(64 << 10)
+    except (EOFError, OSError, ValueError) as exc:
+        problems.corrupt_files.append(f"{name}: {type(exc).__name__}: {exc}")
+        return partial
+    head_buf.append(first)
+    if not first:
+        problems.empty_files.append(name)
+        return partial
+    layout = sniff_layout(first)
+    scanner = _Scanner(layout, _parser(options, reference), partial, thorough=options.thorough)
+    rest = _Chain(first, stream)
+    regions = read_regions(
+        rest,  # type: ignore[arg-type]
+        layout,
+        problems,
+        name=name,
+        progress=progress,
+        chunk_size=options.chunk_size,
+    )
+    previous: bytes | None = None
+    for region in regions:
+        if previous is not None:
+            scanner.region(previous, final=False)
+        previous = region
+    if previous is not None:
+        scanner.region(previous, final=True)
+    return scanner.finish()
+
+
+class _Chain:
+    """Bytes already read, then the rest of a stream."""
+
+    def __init__(self, head: bytes, stream: Any) -> None:
+        self._head = head
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            head, self._head = self._head, b""
+            return head
+        data: bytes = self._stream.read(size)
+        return data
+
+
+def scan_range(path: str, start: int, end: int, options: ScanOptions, layout: Layout) -> Partial:
+    """Scan bytes [start, end) of a plain file (a worker's share; starts at a record start)."""
+    partial = Partial()
+    with Path(path).open("rb") as handle:
+        handle.seek(start)
+        scanner = _Scanner(
+            layout, _parser(options, _mtime(path)), partial, thorough=options.thorough
+        )
+        scanner.first_region = start == 0
+        previous: bytes | None = None
+        for region in read_regions(
+            handle,
+            layout,
+            partial.problems,
+            name=path,
+            limit=end - start,
+            chunk_size=options.chunk_size,
+        ):
+            if previous is not None:
+                scanner.region(previous, final=False)
+            previous = region
+        if previous is not None:
+            scanner.region(previous, final=end >= file_size(path))
+    return scanner.finish()
+
+
+class _CountingReader:
+    """A raw stream that reports how many bytes were read from it (for the progress bar)."""
+
+    def __init__(self, stream: BinaryIO, on_read: Callable[[int], None]) -> None:
+        self._stream = stream
+        self._on_read = on_read
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._on_read(len(data))
+        return data
+
+
+def _reporter(progress: ProgressCallback, start: int, grand: int) -> Callable[[int], None]:
+    """A read counter that reports `start` + bytes read so far, out of `grand`."""
+    read_so_far = [start]
+
+    def on_read(count: int) -> None:
+        read_so_far[0] += count
+        progress(read_so_far[0], grand)
+
+    return on_read
+
+
+def _scan_file(
+    path: str, options: ScanOptions, on_read: Callable[[int], None] | None = None
+) -> Partial:
+    try:
+        with Path(path).open("rb") as handle:
+            raw: BinaryIO = handle
+            if on_read is not None:
+                raw = _CountingReader(handle, on_read)  # type: ignore[assignment]
+            return scan_stream(raw, path, options, reference=_mtime(path))
+    except OSError as exc:
+        partial = Partial()
+        partial.problems.unreadable_files.append(f"{path}: {exc.strerror or exc}")
+        return partial
+
+
+def _check_file(path: str, problems: ReadProblems) -> bool:
+    file = Path(path)
+    if not file.exists():
+        problems.missing_files.append(path)
+        return False
+    if file.is_dir():
+        problems.unreadable_files.append(f"{path}: is a directory")
+        return False
+    try:
+        with file.open("rb"):
+            pass
+    except OSError as exc:
+        problems.unreadable_files.append(f"{path}: {exc.strerror or exc}")
+        return False
+    return True
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def scan_inputs(
+    specs: Sequence[str],
+    options: ScanOptions,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: ProgressCallback | None = None,
+) -> Partial:
+    """Scan every input (files, globs, "-"): big plain files split across worker processes."""
+    total = Partial()
+    paths = expand_inputs(specs, total.problems)
+    tasks: list[tuple[str, int, int, Layout]] = []
+    whole: list[str] = []
+    for path in paths:
+        if path == STDIN:
+            whole.append(path)
+            continue
+        if not _check_file(path, total.problems):
+            continue
+        size = file_size(path)
+        if (
+            options.workers > 1
+            and size >= options.parallel_min_bytes
+            and not is_compressed_file(path)
+        ):
+            with Path(path).open("rb") as handle:
+                layout = sniff_layout(handle.read(64 << 10))
+            parts = max(options.workers, size // options.range_bytes)
+            points = split_points(path, int(parts), layout)
+            tasks.extend((path, a, b, layout) for a, b in itertools.pairwise(points))
+        else:
+            whole.append(path)
+    grand = sum(b - a for _, a, b, _ in tasks) + sum(file_size(p) for p in whole if p != STDIN)
+    done = 0
+    if tasks:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=options.workers, mp_context=context) as pool:
+            futures: list[Future[Partial] | None] = [
+                pool.submit(scan_range, p, a, b, options, lay) for p, a, b, lay in tasks
+            ]
+            for index, (_, a, b, _) in enumerate(tasks):
+                future = futures[index]
+                assert future is not None
+                total.merge(future.result())
+                futures[index] = None  # let the merged partial go: memory stays bounded
+                done += b - a
+                if progress is not None:
+                    progress(done, grand)
+    for path in whole:
+        if path == STDIN:
+            if stdin is None:
+                total.problems.unreadable_files.append("-: no standard input")
+                continue
+            total.merge(scan_stream(stdin, "<stdin>", options, reference=options.reference))
+        else:
+            on_read = None if progress is None else _reporter(progress, done, grand)
+            total.merge(_scan_file(path, options, on_read))
+        done += file_size(path) if path != STDIN else 0
+        if progress is not None:
+            progress(done, grand)
+    return total

@@ -1,0 +1,221 @@
+"""Classification of log records for `redisdoctor analyze`: is a record a Redis failure (which
+category, which target, which source), a recovery, or neither.
+
+Cached at three levels, since a log repeats itself: per distinct record body (in the scanner),
+per line (a traceback that differs in one line is re-read only there: `classification_key` and
+`line_target` per line), and per classification key (ids and numbers collapsed): the taxonomy
+reads each distinct failure once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redisdoctor import taxonomy
+from redisdoctor.logscan import minimal_hints
+from redisdoctor.redact import redact_text
+from redisdoctor.taxonomy import Category
+from redisdoctor.templates import (
+    LineTarget,
+    classification_key,
+    combine_targets,
+    line_target,
+    target_of,
+    template_of,
+)
+from redisdoctor.timestamps import json_message, source_in_body
+
+_RECOVERY = re.compile(
+    r"reconnected|connection (?:re-?)?established|connection restored|connected to redis"
+    r"|redis (?:is )?(?:back|available|connected|ready|recovered)|ready to accept connections"
+    r"|connection (?:to redis )?(?:is )?(?:back|recovered)|redis client connected"
+    r"|successfully connected|sync: finished with success|replication can continue",
+    re.IGNORECASE,
+)
+_FRAME = re.compile(r"^\s")
+CATEGORIES: tuple[Category, ...] = tuple(Category)
+CATEGORY_INDEX: dict[Category, int] = {category: i for i, category in enumerate(CATEGORIES)}
+if len(CATEGORIES) > 32:  # pragma: no cover - the scanner packs the category in 5 bits
+    raise RuntimeError("analyze packs categories in 5 bits: widen the per-second keys")
+
+
+# The fast pre-filter: every application-side Redis failure record we know names Redis (a client
+# class, a module path, a host) or its port. Each hint costs one pass over the data, so the
+# taxonomy's full list (about 50 phrases, mostly redis-server log lines and bare error replies) is
+# used only for redis-server logs and with --thorough.
+FAST_HINTS: tuple[bytes, ...] = (b"redis", b"6379")
+
+
+def relevance_hints(thorough: bool = True) -> tuple[bytes, ...]:
+    """The hints searched for: the taxonomy's full relevance hints (reduced to the minimal set),
+    or with `thorough=False` the fast pre-filter."""
+    if not thorough:
+        return minimal_hints(FAST_HINTS)
+    return minimal_hints(taxonomy.REDIS_RELEVANCE_HINTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What one record is: a Redis failure (category), a recovery, or neither."""
+
+    category: Category | None
+    recovery: bool
+    template: str
+    target: str | None
+    source: str | None
+    undecodable: bool
+    example: str
+    category_name: str | None = None
+    category_index: int = 0
+
+
+def classify_record(text: str) -> Category | None:
+    """The record's category (`classify_text` reads a multi-line record from its last line up,
+    so a traceback is classified by its real cause); None when it is not a Redis failure."""
+    return taxonomy.classify_text(text)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Meaning:
+    """What a classification key means: shared by every record with that key (compared by
+    identity: one object per key)."""
+
+    category: Category | None
+    recovery: bool
+    template: str
+    example: str
+
+
+_MEANINGS: dict[bytes, Meaning] = {}
+
+
+def _meaning(text: str) -> Meaning:
+    category = classify_record(text)
+    recovery = category is None and _RECOVERY.search(text) is not None
+    if category is not None:
+        shown = _deepest_line(text)
+        template = template_of(_strip_level(shown))
+    else:
+        shown = text.strip().split("\n", 1)[0]
+        template = ""
+    return Meaning(category, recovery, template, redact_text(shown[:300]))
+
+
+# Per-line caches: a record repeated with one varying line (a traceback whose first line names
+# a user id, a retry counter after a fixed message) is re-read only at that line.
+_LINE_KEYS: dict[bytes, bytes] = {}
+_LINE_TARGETS: dict[bytes, LineTarget | None] = {}
+_LINE_CACHE_MAX = 50_000
+
+
+def _line_key(line: bytes) -> bytes:
+    key = _LINE_KEYS.get(line)
+    if key is None:
+        if len(_LINE_KEYS) > _LINE_CACHE_MAX:
+            _LINE_KEYS.clear()
+        key = _LINE_KEYS[line] = classification_key(line)
+    return key
+
+
+def _line_target(line: bytes) -> LineTarget | None:
+    try:
+        return _LINE_TARGETS[line]
+    except KeyError:
+        pass
+    if len(_LINE_TARGETS) > _LINE_CACHE_MAX:
+        _LINE_TARGETS.clear()
+    text = line.decode("utf-8", "replace")
+    said = _LINE_TARGETS[line] = line_target(text.replace("\x00", "") if "\x00" in text else text)
+    return said
+
+
+def _decoded(body: bytes) -> tuple[str, bool]:
+    """The body as text without NUL characters, and whether it was invalid UTF-8."""
+    try:
+        text = body.decode("utf-8")
+        undecodable = False
+    except UnicodeDecodeError:
+        undecodable = True
+        text = body.decode("utf-8", "replace")
+    return (text.replace("\x00", "") if "\x00" in text else text), undecodable
+
+
+def verdict_key(body: bytes, json_record: bool) -> tuple[Meaning, str | None, str | None, bool]:
+    """What one record's body (the record after its stamp) is: its meaning (cached by the
+    `classification_key` of its lines, so a failure repeated with other ids or numbers is
+    classified once), target, source, and whether it was valid UTF-8. Equal tuples make equal
+    verdicts."""
+    if json_record:
+        text, undecodable = _decoded(body)
+        message = json_message(body)
+        if message is not None:
+            text = message
+        key = classification_key(text.encode("utf-8", "replace"))
+        meaning = _meaning_of(key, text)
+        if meaning.category is None:
+            return meaning, None, None, undecodable
+        return meaning, target_of(text), None, undecodable
+    lines = body.split(b"\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    key = _line_key(lines[0]) if len(lines) == 1 else b"\n".join([_line_key(x) for x in lines])
+    try:
+        body.decode("utf-8")
+        undecodable = False
+    except UnicodeDecodeError:
+        undecodable = True
+    known = _MEANINGS.get(key)
+    meaning = _meaning_of(key, _decoded(body)[0]) if known is None else known
+    if meaning.category is None:
+        return meaning, None, None, undecodable
+    if len(lines) > 1:
+        lines = [line for line in lines if line[:1] not in (b" ", b"\t")]
+    target = combine_targets([_line_target(line) for line in lines])
+    return meaning, target, source_in_body(body), undecodable
+
+
+def _meaning_of(key: bytes, text: str) -> Meaning:
+    meaning = _MEANINGS.get(key)
+    if meaning is None:
+        meaning = _meaning(text)
+        if len(_MEANINGS) > 20_000:
+            _MEANINGS.clear()
+        _MEANINGS[key] = meaning
+    return meaning
+
+
+def verdict_of(key: tuple[Meaning, str | None, str | None, bool]) -> Verdict:
+    meaning, target, source, undecodable = key
+    return Verdict(
+        category=meaning.category,
+        category_name=None if meaning.category is None else meaning.category.value,
+        category_index=0 if meaning.category is None else CATEGORY_INDEX[meaning.category],
+        recovery=meaning.recovery,
+        template=meaning.template,
+        target=target,
+        source=source,
+        undecodable=undecodable,
+        example=meaning.example,
+    )
+
+
+_LEVEL_PREFIX = re.compile(
+    r"^\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|CRITICAL|FATAL)\]?[:\s]+"
+    r"(?:[\w.\-]+:(?!\d))?\s*"
+)
+
+
+def _strip_level(line: str) -> str:
+    return _LEVEL_PREFIX.sub("", line, count=1)
+
+
+def _deepest_line(text: str) -> str:
+    """The line that names the failure: the last non-frame line the taxonomy classifies."""
+    lines = [line for line in text.splitlines() if line.strip() and not _FRAME.match(line)]
+    if not lines:
+        return text.strip()
+    for line in reversed(lines):
+        if taxonomy.classify_text(line) is not None:
+            return line
+    return lines[0]
