@@ -336,3 +336,17 @@ def test_analyze_progress_reaches_the_total(tmp_path: Path) -> None:
     total = Path(plain).stat().st_size + Path(packed).stat().st_size
     assert seen[-1] == (total, total)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_analyze_cli_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from redisdoctor.cli.analyze import _progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    with _progress() as update:
+        assert update is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with _progress() as update:
+        assert update is not None
+        update(50, 100)
