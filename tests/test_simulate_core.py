@@ -87,8 +87,9 @@ def test_simulate_same_seed_same_schedule_other_seed_other_schedule() -> None:
     assert first != other
 
 
-def test_simulate_naive_baseline_makes_about_11520_failures_a_day() -> None:
-    report = simulate(Scenario(seed=11))
+@pytest.mark.parametrize("seed", [0, 11, 12_345])
+def test_simulate_naive_baseline_makes_about_11520_failures_a_day(seed: int) -> None:
+    report = simulate(Scenario(seed=seed, baselines=("naive",)))
     naive = report.policy("naive")
     for value in (naive.operations, naive.attempts, naive.dns_lookups, naive.log_lines["WARNING"]):
         assert abs(value - 11_520) <= 0.02 * 11_520, value
