@@ -18,16 +18,16 @@ a leaner binary-mode loop with grep's exact pattern is timed too, for reference.
 analyze >= 3x faster than the naive loop; within 12x of grep on the mixed log and 25x on the spam
 log; peak memory < 200 MB.
 
-Measured 2026-11-26 on the 2-core CI machine shared with other jobs (load average 0.9-1.5),
-1 GiB each, three runs:
+Measured 2026-11-26 12:37 UTC on the 2-core machine shared with other jobs (load average 2.4),
+1 GiB each, ids unique across the file, wall / CPU seconds:
 
-    log    grep -c   naive (re.I, text)  naive (literal, bytes)  analyze      vs grep  peak PSS
-    mixed  1.5-1.7s  17.4-20.4s          13.5-15.5s              14.7-19.6s   9-12x    131-167 MB
-    spam   1.4-1.5s  34-45s              11.0-12.4s              23.9-34.3s   18-22x   170-197 MB
+    log    grep -c      naive (re.I, text)  naive (literal, bytes)  analyze        vs grep  peak PSS
+    mixed  1.49/1.45    20.7/18.1           14.7/14.7               16.2/24.6      10.8x    162 MB
+    spam   2.92/1.46    38.2/36.5           13.4/11.2               28.6/40.1       9.8x    173 MB
 
-The grep budgets and the memory budget hold (the worst mixed run, 12.3x, was under load); the
-"3x faster than the naive loop" budget does not (1.0-1.8x): analyze times, classifies and
-aggregates every Redis record, where the loop only matches a regex.
+The grep budgets and the memory budget hold; the "3x faster than the naive loop" budget does not
+(1.3x): analyze times, classifies and aggregates every Redis record, where the loop only matches a
+regex. (The first pass's figures repeated the same ids every 64 MiB, which flattered caches.)
 """
 
 from __future__ import annotations
