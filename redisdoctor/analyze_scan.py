@@ -166,7 +166,6 @@ class _Scanner:
         self._span(region)
         if self.hot is not None:
             region = self._take_hot(region, newlines)
-        fast = self.parser.fast
         cache = self.cache
         verdicts = self.verdicts
         counts = self.counts
@@ -176,46 +175,15 @@ class _Scanner:
         find = region.find
         start_match = layout.start_match
         vids = self.vids
-        stamps = self.stamps
-        stamp_shapes = self.stamp_shapes
+        stamp_at = self._stamp_at
         votes: dict[bytes, int] = {}
         vote_stamps: dict[bytes, bytes] = {}
         next_line = HintCursor(region, self.hints).next_line
         line_start = next_line(0)
         while line_start >= 0:
-            # Lines of one minute in one format share their stamp text but for the seconds and
-            # their fraction: look the rest up before parsing. A stamp proves the line starts a
-            # record; then only the next line needs a look.
-            stamp: tuple[int, int, str, str | None] | None = None
-            for length, sec, resume in stamp_shapes:
-                slot = region[line_start + sec : line_start + resume]
-                if not slot[:2].isdigit() or (
-                    len(slot) > 2 and (slot[2:3] not in _FRACTION_MARKS or not slot[3:].isdigit())
-                ):
-                    continue
-                known = stamps.get(
-                    region[line_start : line_start + sec]
-                    + region[line_start + resume : line_start + length]
-                )
-                if known is not None and slot[:2] <= b"60":
-                    second = min(int(slot[:2]), 59)
-                    stamp = (known[0] + second, line_start + length, known[1], known[2])
-                    break
-            else:
-                stamp = fast(region, line_start)
-                if stamp is not None and stamp[2] != "json":
-                    text = region[line_start : stamp[1]]
-                    clock = _SECONDS.search(text)
-                    if clock is not None:
-                        sec, resume = clock.start(1), clock.end()
-                        shape = (len(text), sec, resume)
-                        if shape not in stamp_shapes:
-                            # the stamp shapes of the last few formats seen (logs mix formats)
-                            stamp_shapes = (shape, *stamp_shapes[:2])
-                        if len(stamps) > 4_096:
-                            stamps.clear()
-                        minute = stamp[0] - min(int(text[sec : sec + 2]), 59)
-                        stamps[text[:sec] + text[resume:]] = (minute, stamp[2], stamp[3])
+            # An indented line (a stack frame) never starts a record.
+            first = region[line_start]
+            stamp = None if first == 32 or first == 9 else stamp_at(region, line_start)
             end = find(b"\n", line_start)
             end = line_end = size if end < 0 else end + 1
             if stamp is not None and (end >= size or start_match(region, end) is not None):
@@ -225,7 +193,7 @@ class _Scanner:
                     region, line_start, covered, layout, is_start=True if stamp else None
                 )
                 if start != line_start:
-                    stamp = fast(region, start)
+                    stamp = stamp_at(region, start)
             covered = end
             body = region[stamp[1] : end] if stamp is not None else region[start:end]
             vid = cache.get(body)
@@ -260,8 +228,37 @@ class _Scanner:
                 if verdict.recovery and stamp is not None:
                     p.recoveries[stamp[0]] += 1
             line_start = next_line(covered)
-        self.stamp_shapes = stamp_shapes
         self._elect_hot(votes, vote_stamps, newlines)
+
+    def _stamp_at(self, region: bytes, pos: int) -> tuple[int, int, str, str | None] | None:
+        """The stamp starting at `pos` as (epoch, body start, format, source), or None. Lines of
+        one minute in one format share their stamp text but for the seconds and their fraction:
+        the rest is looked up before any regex runs."""
+        stamps = self.stamps
+        for length, sec, resume in self.stamp_shapes:
+            slot = region[pos + sec : pos + resume]
+            if not slot[:2].isdigit() or (
+                len(slot) > 2 and (slot[2:3] not in _FRACTION_MARKS or not slot[3:].isdigit())
+            ):
+                continue
+            known = stamps.get(region[pos : pos + sec] + region[pos + resume : pos + length])
+            if known is not None and slot[:2] <= b"60":
+                return (known[0] + min(int(slot[:2]), 59), pos + length, known[1], known[2])
+        stamp = self.parser.fast(region, pos)
+        if stamp is not None and stamp[2] != "json":
+            text = region[pos : stamp[1]]
+            clock = _SECONDS.search(text)
+            if clock is not None:
+                sec, resume = clock.start(1), clock.end()
+                shape = (len(text), sec, resume)
+                if shape not in self.stamp_shapes:
+                    # the stamp shapes of the last few formats seen (logs mix formats)
+                    self.stamp_shapes = (shape, *self.stamp_shapes[:2])
+                if len(stamps) > 4_096:
+                    stamps.clear()
+                minute = stamp[0] - min(int(text[sec : sec + 2]), 59)
+                stamps[text[:sec] + text[resume:]] = (minute, stamp[2], stamp[3])
+        return stamp
 
     # A log that repeats one failure line (the seed's case) is cheaper to count with two C-level
     # regex passes per chunk than record by record: once one single-line failure fills a tenth
