@@ -541,7 +541,9 @@ def scan_inputs(
         ):
             with Path(path).open("rb") as handle:
                 layout = sniff_layout(handle.read(64 << 10))
-            parts = max(options.workers, size // options.range_bytes)
+            # a multiple of the workers, so that none is left alone with the last range
+            rounds = -(-size // (options.range_bytes * options.workers))
+            parts = options.workers * max(1, rounds)
             points = split_points(path, int(parts), layout)
             tasks.extend((path, a, b, layout) for a, b in itertools.pairwise(points))
         else:
