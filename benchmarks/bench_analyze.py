@@ -18,16 +18,18 @@ a leaner binary-mode loop with grep's exact pattern is timed too, for reference.
 analyze >= 3x faster than the naive loop; within 12x of grep on the mixed log and 25x on the spam
 log; peak memory < 200 MB.
 
-Measured 2026-11-26 12:37 UTC on the 2-core machine shared with other jobs (load average 2.4),
-1 GiB each, ids unique across the file, wall / CPU seconds:
+Measured 2026-11-26 12:42 UTC on the 2-core machine shared with other jobs (load average
+1.3-1.4), 1 GiB each, ids unique across the file, wall / CPU seconds (an earlier run at load 2.4
+gave mixed 16.2/24.6 and spam 28.6/40.1 for analyze):
 
     log    grep -c      naive (re.I, text)  naive (literal, bytes)  analyze        vs grep  peak PSS
-    mixed  1.49/1.45    20.7/18.1           14.7/14.7               16.2/24.6      10.8x    162 MB
-    spam   2.92/1.46    38.2/36.5           13.4/11.2               28.6/40.1       9.8x    173 MB
+    mixed  1.77/1.77    21.7/21.7           17.4/17.3               16.1/28.2       9.1x    154 MB
+    spam   1.55/1.55    40.7/40.6           12.1/12.0               24.0/41.1      15.5x    170 MB
 
 The grep budgets and the memory budget hold; the "3x faster than the naive loop" budget does not
-(1.3x): analyze times, classifies and aggregates every Redis record, where the loop only matches a
-regex. (The first pass's figures repeated the same ids every 64 MiB, which flattered caches.)
+(1.3x and 1.7x; two workers are only 1.3x faster than one here): analyze times, classifies and
+aggregates every Redis record, where the loop only matches a regex. (The first pass's figures
+repeated the same ids every 64 MiB, which flattered caches.)
 """
 
 from __future__ import annotations
