@@ -140,10 +140,13 @@ class _Scanner:
         self.verdicts: list[Verdict] = []
         self.counts: dict[int | tuple[int, str], int] = {}
         self.vids: dict[tuple[Meaning, str | None, str | None, bool], int] = {}
-        # stamp text (up to the body) -> (epoch, format, source); see `region`
+        # stamp text (up to the body) without its seconds and their fraction -> (epoch of the
+        # minute, format, source); see `_stamp_at`
         self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
-        # (length, start of the seconds, end of their fraction) of the last few stamp formats
-        self.stamp_shapes: tuple[tuple[int, int, int], ...] = ()
+        # first byte of a line -> (length, start of the seconds, end of their fraction) of the
+        # last few stamp formats seen starting with it (a log mixing six formats kept only the
+        # last three, and most stamps went back to the regex)
+        self.stamp_shapes: dict[int, tuple[tuple[int, int, int], ...]] = {}
         self.hot: tuple[re.Pattern[bytes], int] | None = None
         self.seconds: dict[int, int] = {}
         self.first_region = True
@@ -235,7 +238,7 @@ class _Scanner:
         one minute in one format share their stamp text but for the seconds and their fraction:
         the rest is looked up before any regex runs."""
         stamps = self.stamps
-        for length, sec, resume in self.stamp_shapes:
+        for length, sec, resume in self.stamp_shapes.get(region[pos], ()):
             slot = region[pos + sec : pos + resume]
             if not slot[:2].isdigit() or (
                 len(slot) > 2 and (slot[2:3] not in _FRACTION_MARKS or not slot[3:].isdigit())
@@ -251,9 +254,10 @@ class _Scanner:
             if clock is not None:
                 sec, resume = clock.start(1), clock.end()
                 shape = (len(text), sec, resume)
-                if shape not in self.stamp_shapes:
-                    # the stamp shapes of the last few formats seen (logs mix formats)
-                    self.stamp_shapes = (shape, *self.stamp_shapes[:2])
+                shapes = self.stamp_shapes.get(region[pos], ())
+                if shape not in shapes:
+                    # the last few formats seen per first byte (logs mix formats)
+                    self.stamp_shapes[region[pos]] = (shape, *shapes[:3])
                 if len(stamps) > 4_096:
                     stamps.clear()
                 minute = stamp[0] - min(int(text[sec : sec + 2]), 59)
