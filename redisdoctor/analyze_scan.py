@@ -143,10 +143,11 @@ class _Scanner:
         # stamp text (up to the body) without its seconds and their fraction -> (epoch of the
         # minute, format, source); see `_stamp_at`
         self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
-        # first byte of a line -> (length, start of the seconds, end of their fraction) of the
-        # last few stamp formats seen starting with it (a log mixing six formats kept only the
-        # last three, and most stamps went back to the regex)
-        self.stamp_shapes: dict[int, tuple[tuple[int, int, int], ...]] = {}
+        # a line's signature (every other byte of its first 11: the separators of a date tell
+        # ISO from Go from Celery) -> (length, start of the seconds, end of their fraction) of
+        # the last few stamp formats seen with it (a log mixing six formats kept only the last
+        # three shapes, and most stamps went back to the regex)
+        self.stamp_shapes: dict[bytes, tuple[tuple[int, int, int], ...]] = {}
         self.hot: tuple[re.Pattern[bytes], int] | None = None
         self.seconds: dict[int, int] = {}
         self.first_region = True
@@ -238,7 +239,8 @@ class _Scanner:
         one minute in one format share their stamp text but for the seconds and their fraction:
         the rest is looked up before any regex runs."""
         stamps = self.stamps
-        for length, sec, resume in self.stamp_shapes.get(region[pos], ()):
+        signature = region[pos : pos + 11 : 2]
+        for length, sec, resume in self.stamp_shapes.get(signature, ()):
             slot = region[pos + sec : pos + resume]
             if not slot[:2].isdigit() or (
                 len(slot) > 2 and (slot[2:3] not in _FRACTION_MARKS or not slot[3:].isdigit())
@@ -254,10 +256,11 @@ class _Scanner:
             if clock is not None:
                 sec, resume = clock.start(1), clock.end()
                 shape = (len(text), sec, resume)
-                shapes = self.stamp_shapes.get(region[pos], ())
+                shapes = self.stamp_shapes.get(signature, ())
                 if shape not in shapes:
-                    # the last few formats seen per first byte (logs mix formats)
-                    self.stamp_shapes[region[pos]] = (shape, *shapes[:3])
+                    if len(self.stamp_shapes) > 4_096:
+                        self.stamp_shapes.clear()
+                    self.stamp_shapes[signature] = (shape, *shapes[:3])
                 if len(stamps) > 4_096:
                     stamps.clear()
                 minute = stamp[0] - min(int(text[sec : sec + 2]), 59)
