@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from redisdoctor.backoff import BackoffPolicy
@@ -284,6 +284,8 @@ def test_redact_text_property_password_never_survives(
 ) -> None:
     # Percent-encoded as a URL carries it; both the encoded and raw forms must vanish.
     encoded = quote(password, safe="")
+    # A password that is also a piece of the line's own words ("connec") cannot be told apart.
+    assume(encoded not in f"Error 111 connecting to {scheme}://{user}:@cache.test:6379/0. Refused.")
     line = f"Error 111 connecting to {scheme}://{user}:{encoded}@cache.test:6379/0. Refused."
     redacted = redact_text(line)
     assert encoded not in redacted
