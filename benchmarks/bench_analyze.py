@@ -18,15 +18,17 @@ a leaner binary-mode loop with grep's exact pattern is timed too, for reference.
 analyze >= 3x faster than the naive loop; within 12x of grep on the mixed log and 25x on the spam
 log; peak memory < 200 MB.
 
-Measured 2026-11-26 12:47 UTC on the 2-core machine shared with other jobs (load average
-1.0-1.5), 1 GiB each, ids unique across the file, wall / CPU seconds:
+Measured 2026-11-26 12:47 and 12:53 UTC on the 2-core machine shared with other jobs (load
+average 1.0-1.7), 1 GiB each, ids unique across the file, wall / CPU seconds:
 
     log    grep -c      naive (re.I, text)  naive (literal, bytes)  analyze        vs grep  peak PSS
     mixed  1.57/1.57    21.6/21.5           12.9/12.9               11.6/20.0       7.4x    157 MB
+    mixed  1.68/1.64    24.3/23.9           13.5/13.3               15.5/20.5       9.2x    151 MB
     spam   1.46/1.46    40.8/40.7           13.6/13.6               22.2/38.1      15.1x    170 MB
+    spam   1.29/1.28    34.6/34.2           10.4/10.4               19.5/31.1      15.2x    170 MB
 
 The grep budgets and the memory budget hold; the "3x faster than the naive loop" budget does not
-(1.9x and 1.8x; two workers are only 1.3x faster than one here): analyze times, classifies and
+(1.6-1.9x; two workers are only 1.3x faster than one here): analyze times, classifies and
 aggregates every Redis record, where the loop only matches a regex. (The first pass's figures
 repeated the same ids every 64 MiB, which flattered caches.)
 """

@@ -7,6 +7,10 @@ projection: the observed failures replayed through the real client state machine
 (`ConnectionState`: backoff + throttle) on a `VirtualClock`, to count the log lines and connection
 attempts the fixed client would have produced. `compare` sets two logs side by side, normalised
 per hour or day of covered time.
+
+The work is split by concern: `analyze_scan` (reading, the hot path), `analyze_verdicts`
+(classifying a record), `analyze_report` (the report's dataclasses and figures) and `projection`;
+this module ties them together and re-exports their public names.
 """
 
 from __future__ import annotations
