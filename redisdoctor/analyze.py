@@ -85,7 +85,7 @@ class AnalyzeOptions:
     """Everything `analyze_logs` needs besides the inputs."""
 
     scan: ScanOptions = ScanOptions()  # noqa: RUF009 (frozen, compared by value)
-    gap: float = DEFAULT_GAP
+    gap: float | None = None  # None: see analyze_report.outage_gap
     seed: int = 0
     unit: str = "hour"
     policy: BackoffPolicy = BackoffPolicy()  # noqa: RUF009 (frozen, compared by value)
@@ -111,7 +111,7 @@ def analyze_logs(
     run = project(
         timeline,
         partial.recoveries,
-        gap=options.gap,
+        gap=before.outage_gap_s,
         log_end=partial.last,
         seed=options.seed,
         target=target,

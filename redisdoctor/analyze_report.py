@@ -16,6 +16,20 @@ from redisdoctor.analyze_verdicts import CATEGORIES
 from redisdoctor.taxonomy import Category
 
 DEFAULT_GAP = 300.0
+#: With no --gap, a pause ends an outage only when it is longer than this many typical gaps (and
+#: than DEFAULT_GAP): a throttled client logs one line per 300 s window, and its outage must not
+#: fall apart into one "outage" per line.
+AUTO_GAP_FACTOR = 3.0
+
+
+def outage_gap(gap: float | None, typical_gap_s: float | None) -> float:
+    """The pause that ends an outage window: `gap` when given, else the larger of DEFAULT_GAP
+    and AUTO_GAP_FACTOR times the typical gap between failures."""
+    if gap is not None:
+        return gap
+    return max(DEFAULT_GAP, AUTO_GAP_FACTOR * (typical_gap_s or 0.0))
+
+
 TOP = 10
 
 
@@ -83,6 +97,7 @@ class LogSummary:
     templates: tuple[TemplateCount, ...]
     distinct_templates: int
     rates: Rates
+    outage_gap_s: float
     outages: tuple[OutageWindow, ...]
     problems: dict[str, Any]
 
@@ -297,16 +312,19 @@ def summarize(
     partial: Partial,
     inputs: Sequence[str],
     *,
-    gap: float = DEFAULT_GAP,
+    gap: float | None = None,
     timeline: list[tuple[int, Category, int]] | None = None,
 ) -> LogSummary:
-    """Turn a scan's figures into the report's summary of one set of logs."""
+    """Turn a scan's figures into the report's summary of one set of logs (`gap`: see
+    `outage_gap`)."""
     if timeline is None:
         timeline = failure_timeline(partial)
     covered = (partial.last - partial.first) if partial.first is not None and partial.last else 0
     covered = max(covered, 0)
     templates = sorted(partial.templates.items(), key=lambda item: (-item[1], item[0]))
     problems = partial.problems
+    rates = _rates(timeline, covered)
+    gap_s = outage_gap(gap, rates.typical_gap_s)
     return LogSummary(
         inputs=tuple(inputs),
         span_start=at_epoch(partial.first) if partial.first is not None else None,
@@ -327,8 +345,11 @@ def summarize(
             for t, n in templates[:TOP]
         ),
         distinct_templates=len(templates),
-        rates=_rates(timeline, covered),
-        outages=tuple(outage_windows(timeline, partial.recoveries, gap=gap, log_end=partial.last)),
+        rates=rates,
+        outage_gap_s=gap_s,
+        outages=tuple(
+            outage_windows(timeline, partial.recoveries, gap=gap_s, log_end=partial.last)
+        ),
         problems={
             "bad_input": problems.bad_input,
             "missing_files": problems.missing_files,

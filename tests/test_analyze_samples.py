@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from redisdoctor.analyze import AnalysisReport, analyze_logs
+from redisdoctor.analyze import AnalysisReport, AnalyzeOptions, analyze_logs
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_logs"
 EXPECTED = sorted(SAMPLES.glob("*.expected.json"))
@@ -67,6 +67,21 @@ def test_analyze_samples_seed_rates_and_outage() -> None:
         "Redis connection failed: Error <n> connecting to <host>:<port>. Name or service not known."
     )
     assert before.sources[0].name == "utils.redis_client_production"
+
+
+def test_analyze_samples_throttled_after_log_is_one_outage() -> None:
+    # The fixed client logs one line per 300 s window or less often: a fixed 300 s gap would cut
+    # its day-long outage into ~190 one-line "outages"; the default gap follows the typical gap.
+    after = seed_report().after
+    assert after is not None and after.rates.typical_gap_s is not None
+    assert after.rates.typical_gap_s > 300
+    assert after.outage_gap_s == 3 * after.rates.typical_gap_s
+    [outage] = after.outages
+    assert outage.failures == after.failure_records
+    assert outage.duration_s > 86000
+    fixed = analyze_logs([str(SAMPLES / "seed_after.log.gz")], AnalyzeOptions(gap=300.0)).before
+    assert fixed.outage_gap_s == 300.0
+    assert len(fixed.outages) > 100
 
 
 def test_analyze_samples_seed_before_after_comparison() -> None:

@@ -56,9 +56,15 @@ def analyze(
         ),
     ] = None,
     gap: Annotated[
-        float,
-        typer.Option("--gap", help="Seconds without a failure that end an outage window.", min=1.0),
-    ] = 300.0,
+        float | None,
+        typer.Option(
+            "--gap",
+            help="Seconds without a failure that end an outage window (default: 300, or 3x "
+            "the typical gap between failures when that is longer, so a throttled log's one "
+            "line per 5 minutes stays one outage).",
+            min=1.0,
+        ),
+    ] = None,
     per: Annotated[
         str,
         typer.Option("--per", help="Normalise the --after comparison per 'hour' or 'day'."),
