@@ -33,43 +33,10 @@ from redis.retry import Retry
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from local_redis import free_port, start_redis  # noqa: E402
+
 from redisdoctor.backoff import BackoffPolicy  # noqa: E402
 from redisdoctor.client import ResilientRedis  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(port: int, workdir: str) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [
-            shutil.which("redis-server") or "/usr/bin/redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            workdir,
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    probe = redis.Redis(port=port, retry=Retry(NoBackoff(), 0))
-    for _ in range(200):
-        try:
-            if probe.ping():
-                return proc
-        except redis.exceptions.ConnectionError:
-            time.sleep(0.02)
-    proc.kill()
-    raise SystemExit("redis-server did not start")
 
 
 def pairs(client: object, n: int) -> float:
@@ -263,9 +230,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--strace", action="store_true")
     args = parser.parse_args()
-    port = free_port()
     with tempfile.TemporaryDirectory() as workdir:
-        proc = start_server(port, workdir)
+        proc, port = start_redis(Path(workdir))
         try:
             healthy(port, args.pairs, args.rounds)
         finally:
