@@ -21,8 +21,9 @@ from typing import Any, BinaryIO
 from redisdoctor.analyze_verdicts import (
     Meaning,
     Verdict,
+    VolatileCache,
     relevance_hints,
-    verdict_key,
+    verdict_key_volatile,
     verdict_of,
 )
 from redisdoctor.logscan import (
@@ -140,6 +141,8 @@ class _Scanner:
         self.verdicts: list[Verdict] = []
         self.counts: dict[int | tuple[int, str], int] = {}
         self.vids: dict[tuple[Meaning, str | None, str | None, bool], int] = {}
+        # a body's verdict parts by its volatile key (ids and counters blanked)
+        self.volatile: VolatileCache = {}
         # stamp text (up to the body) without its seconds and their fraction -> (epoch of the
         # minute, format, source); see `_stamp_at`
         self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
@@ -179,6 +182,7 @@ class _Scanner:
         find = region.find
         start_match = layout.start_match
         vids = self.vids
+        volatile = self.volatile
         stamp_at = self._stamp_at
         votes: dict[bytes, int] = {}
         vote_stamps: dict[bytes, bytes] = {}
@@ -202,7 +206,9 @@ class _Scanner:
             body = region[stamp[1] : end] if stamp is not None else region[start:end]
             vid = cache.get(body)
             if vid is None:
-                vkey = verdict_key(body, stamp is not None and stamp[2] == "json")
+                vkey = verdict_key_volatile(
+                    body, stamp is not None and stamp[2] == "json", volatile
+                )
                 vid = vids.get(vkey)
                 if vid is None:
                     vid = vids[vkey] = len(verdicts)

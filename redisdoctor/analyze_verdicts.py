@@ -1,10 +1,11 @@
 """Classification of log records for `redisdoctor analyze`: is a record a Redis failure (which
 category, which target, which source), a recovery, or neither.
 
-Cached at three levels, since a log repeats itself: per distinct record body (in the scanner),
-per line (a traceback that differs in one line is re-read only there: `classification_key` and
-`line_target` per line), and per classification key (ids and numbers collapsed): the taxonomy
-reads each distinct failure once.
+Cached at four levels, since a log repeats itself: per distinct record body (in the scanner),
+per body with its ids and counters blanked (`verdict_key_volatile`: real logs name a new request
+id in nearly every record), per line (a traceback that differs in one line is re-read only
+there: `classification_key` and `line_target` per line), and per classification key (ids and
+numbers collapsed): the taxonomy reads each distinct failure once.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from redisdoctor.templates import (
     line_target,
     target_of,
     template_of,
+    volatile_key,
 )
 from redisdoctor.timestamps import json_message, source_in_body
 
@@ -88,6 +90,9 @@ class Meaning:
 
 
 _MEANINGS: dict[bytes, Meaning] = {}
+# (meaning, target, source, invalid UTF-8): equal tuples make equal verdicts
+VerdictKey = tuple[Meaning, str | None, str | None, bool]
+VolatileCache = dict[bytes, tuple[Meaning, str | None, bool]]
 
 
 def _meaning(text: str) -> Meaning:
@@ -141,7 +146,7 @@ def _decoded(body: bytes) -> tuple[str, bool]:
     return (text.replace("\x00", "") if "\x00" in text else text), undecodable
 
 
-def verdict_key(body: bytes, json_record: bool) -> tuple[Meaning, str | None, str | None, bool]:
+def verdict_key(body: bytes, json_record: bool) -> VerdictKey:
     """What one record's body (the record after its stamp) is: its meaning (cached by the
     `classification_key` of its lines, so a failure repeated with other ids or numbers is
     classified once), target, source, and whether it was valid UTF-8. Equal tuples make equal
@@ -156,6 +161,15 @@ def verdict_key(body: bytes, json_record: bool) -> tuple[Meaning, str | None, st
         if meaning.category is None:
             return meaning, None, None, undecodable
         return meaning, target_of(text), None, undecodable
+    meaning, target, undecodable = _meaning_target(body)
+    if meaning.category is None:
+        return meaning, None, None, undecodable
+    return meaning, target, source_in_body(body), undecodable
+
+
+def _meaning_target(body: bytes) -> tuple[Meaning, str | None, bool]:
+    """A plain (not JSON) record body's meaning, target (None unless a failure) and whether it
+    was invalid UTF-8: what `verdict_key` reads but the source."""
     lines = body.split(b"\n")
     if len(lines) > 1 and not lines[-1]:
         lines.pop()
@@ -168,10 +182,27 @@ def verdict_key(body: bytes, json_record: bool) -> tuple[Meaning, str | None, st
     known = _MEANINGS.get(key)
     meaning = _meaning_of(key, _decoded(body)[0]) if known is None else known
     if meaning.category is None:
-        return meaning, None, None, undecodable
+        return meaning, None, undecodable
     if len(lines) > 1:
         lines = [line for line in lines if line[:1] not in (b" ", b"\t")]
-    target = combine_targets([_line_target(line) for line in lines])
+    return meaning, combine_targets([_line_target(line) for line in lines]), undecodable
+
+
+def verdict_key_volatile(body: bytes, json_record: bool, known: VolatileCache) -> VerdictKey:
+    """`verdict_key`, read once per `volatile_key` of the body (kept in `known`): a failure
+    repeated with new ids or counters costs one regex pass instead of a reading. Only the source
+    is read per body (a logger or thread may be named by an id)."""
+    volatile = None if json_record else volatile_key(body)
+    if volatile is None:
+        return verdict_key(body, json_record)
+    parts = known.get(volatile)
+    if parts is None:
+        if len(known) > 20_000:
+            known.clear()
+        parts = known[volatile] = _meaning_target(body)
+    meaning, target, undecodable = parts
+    if meaning.category is None:
+        return meaning, None, None, undecodable
     return meaning, target, source_in_body(body), undecodable
 
 
@@ -185,7 +216,7 @@ def _meaning_of(key: bytes, text: str) -> Meaning:
     return meaning
 
 
-def verdict_of(key: tuple[Meaning, str | None, str | None, bool]) -> Verdict:
+def verdict_of(key: VerdictKey) -> Verdict:
     meaning, target, source, undecodable = key
     return Verdict(
         category=meaning.category,

@@ -72,6 +72,77 @@ def classification_key(body: bytes) -> bytes:
     return body.translate(_COLLAPSE) + b"\x00" + b",".join(codes)
 
 
+# The volatile key: what varies between repeats of one failure in a real log (request ids, trace
+# ids, uuids, counters) blanked, so that a failure repeated with a new id is looked up, not read
+# again. A token is a whole run of hex digits with a digit in it (8 or more characters; 6 or more
+# when all digits) or a uuid, in the record's first line (where messages name their ids). It is
+# blanked only where it cannot change the verdict:
+# - it touches no host character ([A-Za-z0-9_.-], a non-ASCII byte, NUL; a "." only before a
+#   space or the end) and is followed by neither "/" nor ":<digit>", so no host:port that
+#   `line_target` reads contains it; the line has none of the phrasings whose host may be any
+#   word ("lookup <host>", ENOTFOUND, EAI_AGAIN, UnknownHostException); after ":", "/", "@" or
+#   "[" it stays when the line has a URL or an [IPv6]:port;
+# - no error-code anchor (err, code, "(") is within 18 characters before it
+#   (`classification_key` reads the digits after them), and it holds no port the taxonomy reads
+#   (6379, 6380, ":53");
+# - the blank (\x01, never in a line that is blanked) keeps its length: the classification key
+#   collapses hex digits but keeps lengths.
+# So records with one volatile key have equal classification keys line by line (one meaning) and
+# one target; the source is read per record.
+_TOKEN = re.compile(
+    rb"[0-9a-fA-F](?<![\w.\x00\x80-\xff-].)"
+    rb"(?:[0-9a-fA-F]{7}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[0-9a-fA-F]{5,})"
+    rb"(?![\w\x00\x80-\xff/-]|\.\S|:[\d\x80-\xff])"
+)
+_HEX_LETTERS = b"abcdefABCDEF-"
+_BLANKS = tuple(b"\x01" * size for size in range(80))
+_URL_SIDES = (b":", b"/", b"@", b"[")
+
+
+def volatile_key(body: bytes) -> bytes | None:
+    """`body` with the volatile tokens of its first line (ids, uuids, counters) blanked where
+    they cannot change the verdict: records with equal keys have equal `classification_key`s
+    line by line and name the same host:port (see `_TOKEN`). None when nothing was blanked."""
+    end = body.find(b"\n")
+    line = body if end < 0 else body[:end]
+    pieces: list[bytes] = []
+    done = 0
+    checked = False
+    for match in _TOKEN.finditer(line):
+        token = match.group()
+        size = len(token)
+        if size < 8 and not token.isdigit():
+            continue
+        if not token.translate(None, _HEX_LETTERS) or b"6379" in token or b"6380" in token:
+            continue  # no digit, or a port the classification reads
+        start = match.start()
+        before = line[start - 1 : start]
+        if before == b":" and token[:2] == b"53":
+            continue
+        if checked is False:
+            if (
+                b"\x01" in line
+                or b"lookup " in line
+                or b"ENOTFOUND" in line
+                or b"EAI_AGAIN" in line
+                or b"UnknownHostException" in line
+            ):
+                return None  # a blank could collide; a host may be any word there
+            checked = True
+        window = line[max(0, start - 18) : start].lower()
+        if b"err" in window or b"code" in window or b"(" in window:
+            continue  # an error code's digits may be read from it
+        if before in _URL_SIDES and (b"://" in line or b"]:" in line):
+            continue
+        pieces.append(line[done:start])
+        pieces.append(_BLANKS[size] if size < 80 else b"\x01" * size)
+        done = start + size
+    if not pieces:
+        return None
+    pieces.append(body[done:])
+    return b"".join(pieces)
+
+
 def template_of(message: str) -> str:
     """`message`'s template: URLs, ids, IPs, hostnames, ports and numbers masked, one line."""
     text = message.strip()
