@@ -32,8 +32,23 @@ and at 12:57 UTC, after the hot line went to one regex pass (load 1.2-1.3):
     mixed  1.58/1.57    19.3/19.3           16.5/16.5               12.8/22.2       8.1x    153 MB
     spam   1.22/1.22    38.8/38.7           14.2/14.2               15.4/27.0      12.6x    171 MB
 
+and at 13:15-13:22 UTC, on the same generated files, before verdicts were cached by a volatile
+key (ids blanked; load 1.2-1.3):
+
+    mixed  1.40/1.40    19.7/19.7           14.0/14.0               14.9/25.3      10.6x    154 MB
+    spam   1.31/1.31    33.5/33.5            9.3/9.3                14.1/25.0      10.7x    173 MB
+
+and after (load 1.1-1.4, mixed twice):
+
+    mixed  1.42/1.41    19.8/19.7           12.0/11.9               11.4/20.0       8.1x    121 MB
+    mixed  1.36/1.36    16.2/16.2           13.1/13.1               13.3/22.3       9.8x    125 MB
+    spam   1.83/1.83    32.0/32.0            9.4/9.4                13.6/23.7       7.4x    159 MB
+
+(one more spam run after the change took 20.4/35.2 s at load 1.5: this machine's figures vary by
+20-40% from run to run.)
+
 The grep budgets and the memory budget hold; the "3x faster than the naive loop" budget does not
-(1.5-1.9x on the mixed log, 1.8-2.5x on the spam log; two workers are only 1.3x faster than one
+(1.2-1.7x on the mixed log, 1.8-2.4x on the spam log; two workers are only 1.3x faster than one
 here): analyze times, classifies and aggregates every Redis record, where the loop only matches a
 regex. (The first pass's figures repeated the same ids every 64 MiB, which flattered caches.)
 """
