@@ -17,6 +17,7 @@ from redisdoctor.redact import redact_text
 from redisdoctor.taxonomy import Category, classify_text
 
 UNRECOGNISED_MEANING = "Not recognised as a Redis failure."
+_CONTROL_TO_MARK = {code: "\N{REPLACEMENT CHARACTER}" for code in (*range(32), 127) if code != 9}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,8 @@ class ExplainReport:
 
 def explain_line(line: str, secrets: Iterable[str] = ()) -> Explanation:
     """Classify `line` (classified raw, shown redacted) and attach the category's facts."""
-    shown = redact_text(line.strip(), secrets)
+    # Control bytes (a binary file given to --file) must not reach the terminal as they are.
+    shown = redact_text(line.strip(), secrets).translate(_CONTROL_TO_MARK)
     category = classify_text(line)
     if category is None:
         assumed = classify_text(line, assume_redis=True)

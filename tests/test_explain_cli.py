@@ -273,3 +273,13 @@ def test_explain_real_line_of_every_ecosystem(ecosystem: str) -> None:
     assert code == ExitCode.FAILURES, out
     [line] = _report(out)["lines"]
     assert line["category"] == expected.value
+
+
+def test_explain_cli_binary_file_shows_no_control_bytes(tmp_path: Path) -> None:
+    binary = tmp_path / "bin.dat"
+    binary.write_bytes(b"\x00\x01\x1b[31mbinary\xff\xfe\n")
+    result = CliRunner().invoke(app, ["explain", "--file", str(binary), "--json"])
+    assert result.exit_code == ExitCode.OK, result.output
+    shown = json.loads(result.stdout)["report"]["lines"][0]["input"]
+    assert "binary" in shown
+    assert not any(ord(char) < 32 for char in shown)
