@@ -170,22 +170,69 @@ def verdict_key(body: bytes, json_record: bool) -> VerdictKey:
 def _meaning_target(body: bytes) -> tuple[Meaning, str | None, bool]:
     """A plain (not JSON) record body's meaning, target (None unless a failure) and whether it
     was invalid UTF-8: what `verdict_key` reads but the source."""
-    lines = body.split(b"\n")
-    if len(lines) > 1 and not lines[-1]:
-        lines.pop()
-    key = _line_key(lines[0]) if len(lines) == 1 else b"\n".join([_line_key(x) for x in lines])
-    try:
-        body.decode("utf-8")
-        undecodable = False
-    except UnicodeDecodeError:
-        undecodable = True
+    newline = body.find(b"\n")
+    if 0 <= newline < len(body) - 1:
+        return _multi_line_meaning_target(body, newline)
+    line = body[:newline] if newline >= 0 else body
+    key = _line_key(line)
+    undecodable = not _is_utf8(body)
     known = _MEANINGS.get(key)
     meaning = _meaning_of(key, _decoded(body)[0]) if known is None else known
     if meaning.category is None:
         return meaning, None, undecodable
-    if len(lines) > 1:
-        lines = [line for line in lines if line[:1] not in (b" ", b"\t")]
-    return meaning, combine_targets([_line_target(line) for line in lines]), undecodable
+    return meaning, combine_targets([_line_target(line)]), undecodable
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# What a multi-line body's lines after its first say, per distinct rest: a record repeated with
+# a new id in its first line (a traceback's "failed for key user:123") reads only that line.
+# (the classification keys of the rest, each after a newline; the `line_target`s of its
+# unindented lines; whether it is valid UTF-8; the combined target per first line's target)
+_Tail = tuple[bytes, tuple[LineTarget | None, ...], bool, dict[LineTarget | None, str | None]]
+_TAILS: dict[bytes, _Tail] = {}
+
+
+def _tail_of(rest: bytes) -> _Tail:
+    lines = rest.split(b"\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    key = b"".join([b"\n" + _line_key(line) for line in lines])
+    targets = tuple(_line_target(line) for line in lines if line[:1] not in (b" ", b"\t"))
+    return key, targets, _is_utf8(rest), {}
+
+
+def _multi_line_meaning_target(body: bytes, newline: int) -> tuple[Meaning, str | None, bool]:
+    """`_meaning_target` of a body of several lines; the first ends at `newline`."""
+    first = body[:newline]
+    rest = body[newline + 1 :]
+    tail = _TAILS.get(rest)
+    if tail is None:
+        if len(_TAILS) > _LINE_CACHE_MAX:
+            _TAILS.clear()
+        tail = _TAILS[rest] = _tail_of(rest)
+    rest_key, rest_targets, rest_utf8, combined = tail
+    key = _line_key(first) + rest_key
+    undecodable = not (rest_utf8 and _is_utf8(first))
+    known = _MEANINGS.get(key)
+    meaning = _meaning_of(key, _decoded(body)[0]) if known is None else known
+    if meaning.category is None:
+        return meaning, None, undecodable
+    # Indented lines (stack frames, code) name no endpoint; the first line may be one too (a
+    # None before the others changes nothing: `combine_targets` reads the last line apart).
+    said = None if first[:1] in (b" ", b"\t") else _line_target(first)
+    if said in combined:
+        return meaning, combined[said], undecodable
+    if len(combined) > 256:
+        combined.clear()
+    target = combined[said] = combine_targets([said, *rest_targets])
+    return meaning, target, undecodable
 
 
 def verdict_key_volatile(body: bytes, json_record: bool, known: VolatileCache) -> VerdictKey:

@@ -305,18 +305,24 @@ class HintCursor:
 
     One `bytes.find` per hint, repeated only once the scan has moved past that hint's last hit:
     the other hits inside a record already read (a traceback names Redis on several lines) cost
-    nothing, and no list of every matching line is built."""
+    nothing, and no list of every matching line is built. `next_line(pos)` is the start of the
+    first line at or after `pos` (a line start) holding a hint, -1 if none does; the usual two
+    hints ("redis", "6379") have a loop-free version of it."""
 
-    __slots__ = ("hints", "hits", "low")
+    __slots__ = ("first", "hints", "hits", "low", "next_line", "second")
 
     def __init__(self, region: bytes, hints: tuple[bytes, ...]) -> None:
         self.low = region.lower()
         self.hints = hints
         self.hits = [self.low.find(hint) for hint in hints]
+        self.next_line: Callable[[int], int] = self._next_any
+        if len(hints) == 2:
+            # -1 (no more hits) becomes "past the end", so the nearer hit is a plain min
+            past = len(region) + 1
+            self.first, self.second = (past if hit < 0 else hit for hit in self.hits)
+            self.next_line = self._next_two
 
-    def next_line(self, pos: int) -> int:
-        """The start of the first line at or after `pos` (a line start) holding a hint; -1 if
-        none does."""
+    def _next_any(self, pos: int) -> int:
         low = self.low
         hits = self.hits
         best = -1
@@ -326,6 +332,19 @@ class HintCursor:
             if hit >= 0 and (best < 0 or hit < best):
                 best = hit
         return best if best < 0 else low.rfind(b"\n", 0, best) + 1
+
+    def _next_two(self, pos: int) -> int:
+        low = self.low
+        first = self.first
+        if first < pos:
+            first = low.find(self.hints[0], pos)
+            self.first = first = len(low) + 1 if first < 0 else first
+        second = self.second
+        if second < pos:
+            second = low.find(self.hints[1], pos)
+            self.second = second = len(low) + 1 if second < 0 else second
+        best = first if first < second else second
+        return -1 if best > len(low) else low.rfind(b"\n", 0, best) + 1
 
 
 def record_bounds(

@@ -5,12 +5,16 @@ caches."""
 from __future__ import annotations
 
 import io
+import itertools
 import random
 from collections import Counter
+from pathlib import Path
 
-from redisdoctor.analyze_scan import ScanOptions, scan_stream
-from redisdoctor.analyze_verdicts import CATEGORY_INDEX
+from redisdoctor.analyze_scan import Partial, ScanOptions, scan_range, scan_stream
+from redisdoctor.analyze_verdicts import CATEGORY_INDEX, _meaning_target, classify_record
+from redisdoctor.logscan import sniff_layout, split_points
 from redisdoctor.taxonomy import Category
+from redisdoctor.templates import target_of
 from redisdoctor.timestamps import StampParser
 
 MESSAGE = "Redis connection failed: Error 111 connecting to redis:6379. Connection refused."
@@ -69,3 +73,53 @@ def test_analyze_scan_traceback_with_varying_first_line_keeps_its_target() -> No
     assert partial.categories == Counter({Category.DNS_TEMPORARY.value: 50})
     assert partial.targets == Counter({"cache.internal:6380": 50})
     assert partial.sources == Counter({"app.cache": 50})
+
+
+def test_analyze_scan_multi_line_cache_matches_an_uncached_reading() -> None:
+    # Records share everything after their first line; the first lines differ: no host, a host
+    # that wins over the rest's, an indented first line, invalid UTF-8, a Postgres look-alike.
+    rest = (
+        "Traceback (most recent call last):\n"
+        '  File "/app/cache.py", line 41, in refresh\n'
+        "redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. "
+        "Connection refused.\n"
+    )
+    firsts = [b"ERROR:app.cache:refresh failed for key user:%d" % number for number in range(5)] + [
+        b"ERROR:app.cache:cannot reach redis://primary.example:6390/0",
+        b"  indented first line naming backup.example:6391",
+        b"ERROR:app.cache:bad byte \xff in key",
+        b'ERROR:app.db:connection to server at "db" (10.0.0.9), port 5432 failed',
+    ]
+    for first in firsts:
+        body = first + b"\n" + rest.encode()
+        cached = _meaning_target(body)
+        # the reference: the whole body read at once, no per-line or per-rest cache
+        text = body.decode("utf-8", "replace")
+        assert cached[0].category == classify_record(text)
+        assert cached[1] == (target_of(text) if cached[0].category is not None else None)
+        assert cached[2] == (b"\xff" in first)
+    assert _meaning_target(firsts[5] + b"\n" + rest.encode())[1] == "primary.example:6390"
+    assert _meaning_target(firsts[0] + b"\n" + rest.encode())[1] == "redis:6379"
+
+
+def test_analyze_scan_ranges_reusing_one_scanner_match_one_stream(tmp_path: Path) -> None:
+    # A worker keeps its scanner from one byte range to the next: the merged figures must be
+    # those of one scan of the whole file.
+    rng = random.Random(11)
+    lines = [_stamped(rng, second) for second in sorted(rng.randrange(3600) for _ in range(4000))]
+    lines[100:100] = ["2025-03-01T10:01:40Z INFO:app: ordinary line"] * 50
+    path = tmp_path / "ranges.log"
+    path.write_text("\n".join(lines) + "\n")
+    options = ScanOptions(workers=1, chunk_size=4096)
+    whole = scan_stream(io.BytesIO(path.read_bytes()), str(path), options)
+    layout = sniff_layout(path.read_bytes()[:65536])
+    points = split_points(str(path), 6, layout)
+    merged = Partial()
+    for start, end in itertools.pairwise(points):
+        merged.merge(scan_range(str(path), start, end, options, layout))
+    assert len(points) == 7
+    assert merged.failure_records == whole.failure_records == 4000
+    assert merged.records == whole.records == len(lines)
+    assert merged.seconds == whole.seconds
+    assert merged.sources == whole.sources and merged.templates == whole.templates
+    assert (merged.first, merged.last) == (whole.first, whole.last)

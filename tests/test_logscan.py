@@ -6,12 +6,14 @@ import bz2
 import gzip
 import io
 import lzma
+import random
 from pathlib import Path
 
 import pytest
 
 from redisdoctor.logscan import (
     MAX_LINE,
+    HintCursor,
     Layout,
     ReadProblems,
     candidate_spans,
@@ -170,3 +172,23 @@ def test_logscan_split_points_land_on_record_starts(tmp_path: Path) -> None:
     for point in points[1:-1]:
         assert data[point - 1 : point] == b"\n"
         assert layout.is_start(data, point)
+
+
+def test_logscan_two_hint_cursor_matches_the_general_one() -> None:
+    rng = random.Random(5)
+    words = [b"redis", b"REDIS", b"6379", b"ok", b"info", b"Redis:6379", b"\n", b"\n", b" "]
+    for _ in range(200):
+        region = b"".join(rng.choice(words) for _ in range(rng.randrange(0, 40)))
+        two = HintCursor(region, (b"redis", b"6379"))
+        anyhow = HintCursor(region, (b"redis", b"6379", b"no-such-hint"))
+        pos = 0
+        while True:
+            found = two.next_line(pos)
+            assert found == anyhow.next_line(pos)
+            if found < 0:
+                break
+            assert region[found - 1 : found] in (b"", b"\n")
+            end = region.find(b"\n", found)
+            line = (region[found:] if end < 0 else region[found:end]).lower()
+            assert b"redis" in line or b"6379" in line
+            pos = len(region) if end < 0 else end + 1
