@@ -4,11 +4,14 @@
 
 from __future__ import annotations
 
-import statistics
+import gc
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter, sub
 from typing import Any
 
 from redisdoctor.analyze_scan import Partial
@@ -203,49 +206,152 @@ def seconds_by_category(partial: Partial) -> Iterator[tuple[int, Category, int]]
         yield key >> 5, CATEGORIES[key & 31], count
 
 
+#: The categories in the order of their names, and each packed index's place in that order: a
+#: second's dominant category is the most frequent, ties going to the larger name, so
+#: `count << 5 | rank` orders its categories with one int comparison.
+_BY_NAME: tuple[Category, ...] = tuple(sorted(CATEGORIES, key=lambda category: category.value))
+_NAME_RANK: tuple[int, ...] = tuple(_BY_NAME.index(category) for category in CATEGORIES)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a big list of acyclic objects.
+
+    Each timeline tuple holds a Category, an object the collector tracks, so a day of failure
+    seconds (200k+ tuples) sets off collections that walk every object of the process again and
+    again: most of the time of `failure_timeline`. The tuples make no cycles, and any cycle
+    made elsewhere meanwhile is collected once the collector runs again."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def failure_timeline(partial: Partial) -> list[tuple[int, Category, int]]:
-    """(second, dominant category, failures) for every second with failures, in time order."""
+    """(second, dominant category, failures) for every second with failures, in time order.
+
+    The dominant category is the most frequent one of the second, ties going to the larger name.
+    """
+    seconds = partial.seconds
     timeline: list[tuple[int, Category, int]] = []
-    previous = -1
-    best = 0
-    for key in sorted(partial.seconds):
-        second, category, count = key >> 5, CATEGORIES[key & 31], partial.seconds[key]
-        if second != previous:
-            timeline.append((second, category, count))
-            previous, best = second, count
-        else:
-            _, dominant, total = timeline[-1]
-            # The most frequent category of the second (ties: the larger name, as before).
-            if count > best or (count == best and category.value > dominant.value):
-                dominant, best = category, count
-            timeline[-1] = (second, dominant, total + count)
+    append = timeline.append
+    current: int | None = None  # the second being summed
+    top = total = 0  # the best `count << 5 | rank` of its categories, and its failures
+    # Sorted packed keys put the categories of a second next to each other.
+    keys = sorted(seconds)
+    with _collector_paused():
+        for key, count in zip(keys, map(seconds.__getitem__, keys), strict=True):
+            second = key >> 5
+            score = count << 5 | _NAME_RANK[key & 31]
+            if second != current:
+                if current is not None:
+                    append((current, _BY_NAME[top & 31], total))
+                current, top, total = second, score, count
+            else:
+                total += count
+                if score > top:
+                    top = score
+        if current is not None:
+            append((current, _BY_NAME[top & 31], total))
     return timeline
 
 
+def counter_median(counts: Counter[int]) -> float | None:
+    """`statistics.median(sorted(counts.elements()))` as a float, without expanding the counts
+    (a day of failures is a million gaps but a few hundred distinct ones). None when empty."""
+    values = sorted((value, n) for value, n in counts.items() if n > 0)  # elements() skips n <= 0
+    size = sum(n for _, n in values)
+    if size == 0:
+        return None
+    low = _nth(values, (size - 1) // 2)
+    if size % 2:
+        return float(low)
+    # The same arithmetic as statistics.median for an even count: the mean of the middle two.
+    return (low + _nth(values, size // 2)) / 2
+
+
+def _nth(values: list[tuple[int, int]], position: int) -> int:
+    """The element at `position` of the sorted expansion of (value, count) pairs."""
+    for value, n in values:
+        if position < n:
+            return value
+        position -= n
+    raise IndexError(position)
+
+
+def _peak(seconds: list[int], counts: list[int], width: int) -> int:
+    """The largest sum of `counts` over one `width`-second bucket (seconds in time order), 0
+    when there are none.
+
+    Walks only the buckets that hold failures and sums each one's slice in C: a busy log has
+    thousands of failure seconds per bucket."""
+    sums: list[int] = []
+    start, size = 0, len(seconds)
+    while start < size:
+        bucket_end = (seconds[start] // width + 1) * width
+        stop = bisect_left(seconds, bucket_end, start)
+        sums.append(sum(counts[start:stop]))
+        start = stop
+    return max(sums, default=0)
+
+
 def _rates(timeline: list[tuple[int, Category, int]], covered: int) -> Rates:
-    total = sum(n for _, _, n in timeline)
-    minutes: Counter[int] = Counter()
-    hours: Counter[int] = Counter()
-    gaps: Counter[int] = Counter()
-    previous: int | None = None
-    for second, _, count in timeline:
-        minutes[second // 60] += count
-        hours[second // 3600] += count
-        if previous is not None:
-            gaps[second - previous] += 1
-        gaps[0] += count - 1
-        previous = second
+    """Rates of a timeline in time order (see `failure_timeline`)."""
+    seconds = list(map(itemgetter(0), timeline))
+    counts = list(map(itemgetter(2), timeline))
+    total = sum(counts)
+    # The gaps between consecutive failure records: each step between failure seconds, and a
+    # zero gap for every record after the first of its second.
+    gaps = Counter(map(sub, seconds[1:], seconds))
+    gaps[0] += total - len(timeline)
     span_minutes = max(covered, 1) / 60
     typical: float | None = None
     if sum(gaps.values()) > 0:
-        expanded = sorted(gaps.elements())
-        typical = float(statistics.median(expanded))
+        typical = counter_median(gaps)
     return Rates(
         per_minute_mean=round(total / span_minutes, 3) if total else 0.0,
-        per_minute_peak=max(minutes.values(), default=0),
+        per_minute_peak=_peak(seconds, counts, 60),
         per_hour_mean=round(total / (span_minutes / 60), 3) if total else 0.0,
-        per_hour_peak=max(hours.values(), default=0),
+        per_hour_peak=_peak(seconds, counts, 3600),
         typical_gap_s=typical,
+    )
+
+
+def _window_breaks(seconds: list[int], recovery_times: list[int], gap: float) -> dict[int, str]:
+    """{index: why} for every timeline index that starts a new window: "recovery" when a
+    recovery record falls after the previous failure second and at or before this one, else "gap"
+    when the pause since the previous failure second is longer than `gap`."""
+    pauses = list(map(sub, seconds[1:], seconds))  # before each failure second but the first
+    breaks: dict[int, str] = {}
+    if pauses and max(pauses) > gap:  # in a busy log none is: skip the scan
+        breaks = {index: "gap" for index, pause in enumerate(pauses, 1) if pause > gap}
+    for when in recovery_times:
+        index = bisect_left(seconds, when)  # the first failure second at or after the recovery
+        if 0 < index < len(seconds):
+            breaks[index] = "recovery"  # a recovery wins over a gap at the same place
+    return breaks
+
+
+def _window(timeline: list[tuple[int, Category, int]], ended_by: str) -> OutageWindow:
+    """The window made of `timeline` (one window's slice)."""
+    counts: dict[Category, int] = {}
+    get = counts.get
+    for _, category, count in timeline:
+        counts[category] = get(category, 0) + count
+    start, end = timeline[0][0], timeline[-1][0]
+    # A Category is a str equal to its value, so (count, category) orders like (count, value).
+    dominant = max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+    return OutageWindow(
+        start=at_epoch(start),
+        end=at_epoch(end),
+        duration_s=end - start,
+        failures=sum(counts.values()),
+        category=dominant.value,
+        ended_by=ended_by,
     )
 
 
@@ -256,55 +362,26 @@ def outage_windows(
     gap: float,
     log_end: int | None,
 ) -> list[OutageWindow]:
-    """Group failure seconds into windows: a gap longer than `gap` or a recovery record between
-    two failures ends a window."""
+    """Group failure seconds (in time order) into windows: a gap longer than `gap` or a recovery
+    record between two failures ends a window."""
+    if not timeline:
+        return []
     recovery_times = sorted(recoveries)
+    seconds = list(map(itemgetter(0), timeline))
+    breaks = _window_breaks(seconds, recovery_times, gap)
     windows: list[OutageWindow] = []
-    current: list[tuple[int, Category, int]] = []
-    ri = 0
-
-    def close(ended_by: str) -> None:
-        counts: Counter[str] = Counter()
-        for _, category, count in current:
-            counts[category.value] += count
-        start, end = current[0][0], current[-1][0]
-        windows.append(
-            OutageWindow(
-                start=at_epoch(start),
-                end=at_epoch(end),
-                duration_s=end - start,
-                failures=sum(counts.values()),
-                category=max(counts.items(), key=lambda item: (item[1], item[0]))[0],
-                ended_by=ended_by,
-            )
-        )
-
-    for item in timeline:
-        second = item[0]
-        if current:
-            recovered = False
-            while ri < len(recovery_times) and recovery_times[ri] <= second:
-                if recovery_times[ri] >= current[-1][0]:
-                    recovered = True
-                ri += 1
-            if recovered:
-                close("recovery")
-                current = []
-            elif second - current[-1][0] > gap:
-                close("gap")
-                current = []
-        else:
-            while ri < len(recovery_times) and recovery_times[ri] <= second:
-                ri += 1
-        current.append(item)
-    if current:
-        last = current[-1][0]
-        if ri < len(recovery_times) and recovery_times[ri] >= last:
-            close("recovery")
-        elif log_end is not None and log_end - last > gap:
-            close("gap")
-        else:
-            close("end_of_log")
+    start = 0
+    for index in sorted(breaks):
+        windows.append(_window(timeline[start:index], breaks[index]))
+        start = index
+    last = seconds[-1]
+    if recovery_times and recovery_times[-1] > last:
+        ended_by = "recovery"
+    elif log_end is not None and log_end - last > gap:
+        ended_by = "gap"
+    else:
+        ended_by = "end_of_log"
+    windows.append(_window(timeline[start:], ended_by))
     return windows
 
 
@@ -411,14 +488,8 @@ def hour_buckets(
     if after is not None and after.first is not None and after.last is not None:
         count = max(count, (after.last - (after.first - after.first % 3600)) // 3600 + 1)
     count = min(count, 24 * 366)
-    # One row of per-category counts per hour, filled from the packed keys without unpacking
-    # them into tuples (a day of seconds is ~100k keys).
     width = len(CATEGORIES)
-    cells = [0] * (count * width)
-    for key, n in partial.seconds.items():
-        index = ((key >> 5) - origin) // 3600
-        if 0 <= index < count:
-            cells[index * width + (key & 31)] += n
+    cells = _hour_cells(partial.seconds, origin, count)
     failures = [
         {CATEGORIES[c].value: cells[i * width + c] for c in range(width) if cells[i * width + c]}
         for i in range(count)
@@ -435,11 +506,8 @@ def hour_buckets(
     if after is not None:
         after_counts = [0] * count
         if after.first is not None:
-            after_origin = after.first - after.first % 3600
-            for key, n in after.seconds.items():
-                index = ((key >> 5) - after_origin) // 3600
-                if 0 <= index < count:
-                    after_counts[index] += n
+            after_cells = _hour_cells(after.seconds, after.first - after.first % 3600, count)
+            after_counts = [sum(after_cells[i * width : (i + 1) * width]) for i in range(count)]
     return tuple(
         HourBucket(
             start=at_epoch(origin + i * 3600),
@@ -451,6 +519,21 @@ def hour_buckets(
         )
         for i in range(count)
     )
+
+
+def _hour_cells(seconds: Counter[int], origin: int, hours: int) -> list[int]:
+    """Failures per (hour since `origin`, category index) from packed per-second keys, one row
+    of len(CATEGORIES) cells per hour; keys outside the `hours` are left out."""
+    width = len(CATEGORIES)
+    cells = [0] * (hours * width)
+    # A key is second << 5 | category and the category bits never carry into the hour, so the
+    # hour comes from the key itself: a day of seconds is 100k+ keys, each step counts.
+    base, span = origin << 5, 3600 << 5
+    for key, n in seconds.items():
+        hour = (key - base) // span
+        if 0 <= hour < hours:
+            cells[hour * width + (key & 31)] += n
+    return cells
 
 
 def hours_csv(report: AnalysisReport) -> str:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from redisdoctor.analyze_report import (
     DEFAULT_GAP,
@@ -20,6 +22,7 @@ from redisdoctor.analyze_report import (
 )
 from redisdoctor.backoff import BackoffPolicy
 from redisdoctor.clock import VirtualClock
+from redisdoctor.state import ClientEvent, ClientState, ConnectionState
 from redisdoctor.taxonomy import Category
 
 
@@ -50,9 +53,7 @@ def project(
     with no attempt and no log line. When an outage window ends (the log shows a recovery, or the
     failures stop for longer than `gap`), the client's next scheduled attempt succeeds.
     """
-    from redisdoctor.state import ClientEvent, ConnectionState
-
-    before = sum(count for _, _, count in timeline)
+    before = sum(map(itemgetter(2), timeline))
     if not timeline:
         empty = Projection(0, 0, None, 0, 0, None, 0, seed, 300.0, gap)
         return ProjectionRun(empty, (), ())
@@ -69,6 +70,9 @@ def project(
     silent.propagate = False
     if not silent.handlers:
         silent.addHandler(logging.NullHandler())
+    # The replay's lines are counted by the state machine, never shown: above CRITICAL, the
+    # logger does not even build the records.
+    silent.setLevel(logging.CRITICAL + 1)
     state = ConnectionState(
         clock=clock,
         rng=random.Random(seed),
@@ -79,19 +83,26 @@ def project(
     )
     if windows is None:
         windows = outage_windows(timeline, recoveries, gap=gap, log_end=log_end)
+
+    def offset(item: tuple[int, Category, int]) -> int:
+        return item[0] - origin  # the clock reading at a timeline second
+
     index = 0
     for number, window in enumerate(windows):
         end = int(window.end.timestamp())
-        while index < len(timeline) and timeline[index][0] <= end:
+        stop = bisect_right(timeline, end, lo=index, key=itemgetter(0))  # the window's seconds
+        # Only the seconds where an attempt is due change anything: the rest are operations
+        # served from the fallback, with no attempt and no log line.
+        index = _first_due(state, timeline, index, stop, offset)
+        while index < stop:
             second, category, _count = timeline[index]
             clock.set(second - origin)
-            if state.attempt_due():
-                attempts = state.attempts
-                state.begin_attempt()
-                state.record_failure(category, "observed in log")
-                if state.attempts > attempts:
-                    attempt_times.append(second)
-            index += 1
+            attempts = state.attempts
+            state.begin_attempt()
+            state.record_failure(category, "observed in log")
+            if state.attempts > attempts:
+                attempt_times.append(second)
+            index = _first_due(state, timeline, index + 1, stop, offset)
         if window.ended_by == "end_of_log":
             continue
         next_start = (
@@ -118,3 +129,27 @@ def project(
         gap_s=gap,
     )
     return ProjectionRun(projection, tuple(log_times), tuple(attempt_times))
+
+
+def _first_due(
+    state: ConnectionState,
+    timeline: Sequence[tuple[int, Category, int]],
+    start: int,
+    stop: int,
+    offset: Callable[[tuple[int, Category, int]], int],
+) -> int:
+    """The first index in [start, stop) whose second makes `state.attempt_due()` true, or `stop`.
+
+    A busy log has a failure every second, but a backing-off client attempts once a few minutes:
+    asking `attempt_due()` second by second is most of the replay. The clock does not move in
+    between and nothing else happens at a second that is not due, so jumping there is the same
+    replay. `offset` is the clock reading at a second (second - origin), so the bisection compares
+    `offset >= next_attempt_at` exactly as `attempt_due` compares `monotonic() >= next_attempt_at`.
+    """
+    if state.state is ClientState.HEALTHY:
+        return start  # always due
+    if state.state is ClientState.RECOVERING:
+        return stop  # never due: one attempt at a time
+    if state.next_attempt_at is None:
+        return start
+    return bisect_left(timeline, state.next_attempt_at, lo=start, hi=stop, key=offset)
