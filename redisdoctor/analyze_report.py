@@ -299,15 +299,30 @@ def _peak(seconds: list[int], counts: list[int], width: int) -> int:
     return max(sums, default=0)
 
 
-def _rates(timeline: list[tuple[int, Category, int]], covered: int) -> Rates:
-    """Rates of a timeline in time order (see `failure_timeline`)."""
-    seconds = list(map(itemgetter(0), timeline))
-    counts = list(map(itemgetter(2), timeline))
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """A timeline (in time order) as lists, built once for both the rates and the windows: its
+    seconds, their failures, and the pause before each second but the first."""
+
+    seconds: list[int]
+    counts: list[int]
+    pauses: list[int]
+
+    @classmethod
+    def of(cls, timeline: list[tuple[int, Category, int]]) -> _Columns:
+        seconds = list(map(itemgetter(0), timeline))
+        pauses = list(map(sub, seconds[1:], seconds))
+        return cls(seconds, list(map(itemgetter(2), timeline)), pauses)
+
+
+def _rates(columns: _Columns, covered: int) -> Rates:
+    """Rates of a timeline (see `failure_timeline`)."""
+    seconds, counts = columns.seconds, columns.counts
     total = sum(counts)
-    # The gaps between consecutive failure records: each step between failure seconds, and a
+    # The gaps between consecutive failure records: the pauses between failure seconds, and a
     # zero gap for every record after the first of its second.
-    gaps = Counter(map(sub, seconds[1:], seconds))
-    gaps[0] += total - len(timeline)
+    gaps = Counter(columns.pauses)
+    gaps[0] += total - len(seconds)
     span_minutes = max(covered, 1) / 60
     typical: float | None = None
     if sum(gaps.values()) > 0:
@@ -321,11 +336,11 @@ def _rates(timeline: list[tuple[int, Category, int]], covered: int) -> Rates:
     )
 
 
-def _window_breaks(seconds: list[int], recovery_times: list[int], gap: float) -> dict[int, str]:
+def _window_breaks(columns: _Columns, recovery_times: list[int], gap: float) -> dict[int, str]:
     """{index: why} for every timeline index that starts a new window: "recovery" when a
     recovery record falls after the previous failure second and at or before this one, else "gap"
     when the pause since the previous failure second is longer than `gap`."""
-    pauses = list(map(sub, seconds[1:], seconds))  # before each failure second but the first
+    seconds, pauses = columns.seconds, columns.pauses
     breaks: dict[int, str] = {}
     if pauses and max(pauses) > gap:  # in a busy log none is: skip the scan
         breaks = {index: "gap" for index, pause in enumerate(pauses, 1) if pause > gap}
@@ -364,17 +379,26 @@ def outage_windows(
 ) -> list[OutageWindow]:
     """Group failure seconds (in time order) into windows: a gap longer than `gap` or a recovery
     record between two failures ends a window."""
+    return _outage_windows(timeline, _Columns.of(timeline), recoveries, gap, log_end)
+
+
+def _outage_windows(
+    timeline: list[tuple[int, Category, int]],
+    columns: _Columns,
+    recoveries: Iterable[int],
+    gap: float,
+    log_end: int | None,
+) -> list[OutageWindow]:
     if not timeline:
         return []
     recovery_times = sorted(recoveries)
-    seconds = list(map(itemgetter(0), timeline))
-    breaks = _window_breaks(seconds, recovery_times, gap)
+    breaks = _window_breaks(columns, recovery_times, gap)
     windows: list[OutageWindow] = []
     start = 0
     for index in sorted(breaks):
         windows.append(_window(timeline[start:index], breaks[index]))
         start = index
-    last = seconds[-1]
+    last = columns.seconds[-1]
     if recovery_times and recovery_times[-1] > last:
         ended_by = "recovery"
     elif log_end is not None and log_end - last > gap:
@@ -400,7 +424,8 @@ def summarize(
     covered = max(covered, 0)
     templates = sorted(partial.templates.items(), key=lambda item: (-item[1], item[0]))
     problems = partial.problems
-    rates = _rates(timeline, covered)
+    columns = _Columns.of(timeline)
+    rates = _rates(columns, covered)
     gap_s = outage_gap(gap, rates.typical_gap_s)
     return LogSummary(
         inputs=tuple(inputs),
@@ -424,9 +449,7 @@ def summarize(
         distinct_templates=len(templates),
         rates=rates,
         outage_gap_s=gap_s,
-        outages=tuple(
-            outage_windows(timeline, partial.recoveries, gap=gap_s, log_end=partial.last)
-        ),
+        outages=tuple(_outage_windows(timeline, columns, partial.recoveries, gap_s, partial.last)),
         problems={
             "bad_input": problems.bad_input,
             "missing_files": problems.missing_files,
@@ -526,13 +549,18 @@ def _hour_cells(seconds: Counter[int], origin: int, hours: int) -> list[int]:
     of len(CATEGORIES) cells per hour; keys outside the `hours` are left out."""
     width = len(CATEGORIES)
     cells = [0] * (hours * width)
-    # A key is second << 5 | category and the category bits never carry into the hour, so the
-    # hour comes from the key itself: a day of seconds is 100k+ keys, each step counts.
+    # A key is second << 5 | category and the category bits never carry into the hour, so an
+    # hour is a range of keys. Keys come mostly in time order, so the hour is worked out only
+    # when a key leaves the range of the previous one: a day of seconds is 100k+ keys.
     base, span = origin << 5, 3600 << 5
+    low = high = row = 0  # the key range of the current hour, and where its row starts
     for key, n in seconds.items():
-        hour = (key - base) // span
-        if 0 <= hour < hours:
-            cells[hour * width + (key & 31)] += n
+        if not low <= key < high:
+            hour = (key - base) // span
+            if not 0 <= hour < hours:
+                continue
+            low, high, row = base + hour * span, base + (hour + 1) * span, hour * width
+        cells[row + (key & 31)] += n
     return cells
 
 

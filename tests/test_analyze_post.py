@@ -18,6 +18,7 @@ from redisdoctor.analyze_report import (
     OutageWindow,
     Rates,
     _collector_paused,
+    _Columns,
     _hour_cells,
     _rates,
     at_epoch,
@@ -322,7 +323,7 @@ def test_analyze_post_rates_match_reference(seed: int) -> None:
     rng = random.Random(seed)
     timeline = random_timeline(rng)
     covered = timeline[-1][0] - timeline[0][0] + rng.randrange(0, 500)
-    assert _rates(timeline, covered) == reference_rates(timeline, covered)
+    assert _rates(_Columns.of(timeline), covered) == reference_rates(timeline, covered)
 
 
 def test_analyze_post_rates_peaks_cross_bucket_edges() -> None:
@@ -334,11 +335,12 @@ def test_analyze_post_rates_peaks_cross_bucket_edges() -> None:
         (T0 + 3599, Category.REFUSED, 1),
         (T0 + 3600, Category.REFUSED, 20),
     ]
-    rates = _rates(timeline, 7200)
+    rates = _rates(_Columns.of(timeline), 7200)
     assert rates.per_minute_peak == 20
     assert rates.per_hour_peak == 20
     assert rates == reference_rates(timeline, 7200)
-    assert _rates(timeline[:3], 7200).per_minute_peak == 8
+    assert _rates(_Columns.of(timeline[:3]), 7200).per_minute_peak == 8
+    assert _rates(_Columns.of([]), 60) == Rates(0.0, 0, 0.0, 0, None)
 
 
 def test_analyze_post_timeline_dominant_category_and_ties() -> None:
@@ -442,6 +444,8 @@ def test_analyze_post_hour_cells_match_per_key_reference() -> None:
     cells = _hour_cells(seconds, origin, hours)
     assert cells == expected
     assert 0 < sum(cells) < sum(seconds.values())
+    # The same keys in time order, as a scan inserts them (the hour's key range is reused).
+    assert _hour_cells(Counter(dict(sorted(seconds.items()))), origin, hours) == expected
 
 
 def test_analyze_post_hour_buckets_after_counts() -> None:
