@@ -187,7 +187,7 @@ class _Scanner:
         stamp_at = self._stamp_at
         votes: dict[bytes, int] = {}
         vote_stamps: dict[bytes, bytes] = {}
-        next_line = HintCursor(region, self.hints).next_line
+        next_line = HintCursor(region, self.hints).finder()
         line_start = next_line(0)
         while line_start >= 0:
             # An indented line (a stack frame) never starts a record.

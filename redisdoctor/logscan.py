@@ -306,23 +306,26 @@ class HintCursor:
     One `bytes.find` per hint, repeated only once the scan has moved past that hint's last hit:
     the other hits inside a record already read (a traceback names Redis on several lines) cost
     nothing, and no list of every matching line is built. `next_line(pos)` is the start of the
-    first line at or after `pos` (a line start) holding a hint, -1 if none does; the usual two
-    hints ("redis", "6379") have a loop-free version of it."""
+    first line at or after `pos` (a line start) holding a hint, -1 if none does; `finder()` gives
+    the same function, loop-free for the usual two hints ("redis", "6379")."""
 
-    __slots__ = ("first", "hints", "hits", "low", "next_line", "second")
+    __slots__ = ("first", "hints", "hits", "low", "second")
 
     def __init__(self, region: bytes, hints: tuple[bytes, ...]) -> None:
         self.low = region.lower()
         self.hints = hints
         self.hits = [self.low.find(hint) for hint in hints]
-        self.next_line: Callable[[int], int] = self._next_any
-        if len(hints) == 2:
-            # -1 (no more hits) becomes "past the end", so the nearer hit is a plain min
-            past = len(region) + 1
-            self.first, self.second = (past if hit < 0 else hit for hit in self.hits)
-            self.next_line = self._next_two
+        # -1 (no more hits) becomes "past the end", so the nearer of two hits is a plain min
+        past = len(region) + 1
+        self.first = past if not hints or self.hits[0] < 0 else self.hits[0]
+        self.second = past if len(hints) < 2 or self.hits[1] < 0 else self.hits[1]
 
-    def _next_any(self, pos: int) -> int:
+    def finder(self) -> Callable[[int], int]:
+        """`next_line`, or its two-hint version (not kept on the cursor: a bound method stored
+        on its own object is a cycle, and would keep the region's copy until a full GC)."""
+        return self._next_two if len(self.hints) == 2 else self.next_line
+
+    def next_line(self, pos: int) -> int:
         low = self.low
         hits = self.hits
         best = -1
