@@ -151,7 +151,6 @@ class _Scanner:
         # the last few stamp formats seen with it (a log mixing six formats kept only the last
         # three shapes, and most stamps went back to the regex)
         self.stamp_shapes: dict[bytes, tuple[tuple[int, int, int], ...]] = {}
-        self.start_match = layout.start_match
         self.hot: tuple[re.Pattern[bytes], int] | None = None
         self.seconds: dict[int, int] = {}
         self.first_region = True
@@ -256,8 +255,6 @@ class _Scanner:
             known = stamps.get(region[pos : pos + sec] + region[pos + resume : pos + length])
             if known is not None and slot[:2] <= b"60":
                 return (known[0] + min(int(slot[:2]), 59), pos + length, known[1], known[2])
-        if self.start_match(region, pos) is None:
-            return None  # a continuation line ("Caused by:", a class name): no regex needed
         stamp = self.parser.fast(region, pos)
         if stamp is not None and stamp[2] != "json":
             text = region[pos : stamp[1]]
@@ -447,36 +444,44 @@ class _Chain:
         return data
 
 
-# A worker scans several byte ranges of one file: its scanner's caches (verdicts, stamps per
-# minute, the hot line) are kept from one range to the next, as they would be for one stream.
-_RANGE_SCANNER: dict[tuple[str, ScanOptions, Layout], _Scanner] = {}
-
-
-def _range_scanner(path: str, options: ScanOptions, layout: Layout, partial: Partial) -> _Scanner:
-    key = (path, options, layout)
-    scanner = _RANGE_SCANNER.get(key)
-    if scanner is None:
-        _RANGE_SCANNER.clear()
-        scanner = _RANGE_SCANNER[key] = _Scanner(
-            layout, _parser(options, _mtime(path)), partial, thorough=options.thorough
-        )
-    else:
-        scanner.partial = partial
-    return scanner
-
-
 def scan_range(path: str, start: int, end: int, options: ScanOptions, layout: Layout) -> Partial:
     """Scan bytes [start, end) of a plain file (a worker's share; starts at a record start)."""
-    partial = Partial()
+    scanner = _Scanner(layout, _parser(options, _mtime(path)), Partial(), thorough=options.thorough)
+    return _scan_range_with(scanner, path, start, end, options, layout)
+
+
+# A pool worker scans several byte ranges of one file, one at a time: its scanner's caches
+# (verdicts, stamps per minute, the hot line) are kept from one range to the next, as they would
+# be for one stream. (Only the pool's workers: `scan_range` called from threads stays safe.)
+_WORKER_SCANNER: dict[tuple[str, ScanOptions, Layout], _Scanner] = {}
+
+
+def _worker_scan_range(
+    path: str, start: int, end: int, options: ScanOptions, layout: Layout
+) -> Partial:
+    key = (path, options, layout)
+    scanner = _WORKER_SCANNER.get(key)
+    if scanner is None:
+        _WORKER_SCANNER.clear()
+        scanner = _WORKER_SCANNER[key] = _Scanner(
+            layout, _parser(options, _mtime(path)), Partial(), thorough=options.thorough
+        )
+    else:
+        scanner.partial = Partial()
+    return _scan_range_with(scanner, path, start, end, options, layout)
+
+
+def _scan_range_with(
+    scanner: _Scanner, path: str, start: int, end: int, options: ScanOptions, layout: Layout
+) -> Partial:
     with Path(path).open("rb") as handle:
         handle.seek(start)
-        scanner = _range_scanner(path, options, layout, partial)
         scanner.first_region = start == 0
         previous: bytes | None = None
         for region in read_regions(
             handle,
             layout,
-            partial.problems,
+            scanner.partial.problems,
             name=path,
             limit=end - start,
             chunk_size=options.chunk_size,
@@ -589,7 +594,7 @@ def scan_inputs(
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=options.workers, mp_context=context) as pool:
             futures: list[Future[Partial] | None] = [
-                pool.submit(scan_range, p, a, b, options, lay) for p, a, b, lay in tasks
+                pool.submit(_worker_scan_range, p, a, b, options, lay) for p, a, b, lay in tasks
             ]
             for index, (_, a, b, _) in enumerate(tasks):
                 future = futures[index]

@@ -10,7 +10,7 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from redisdoctor.analyze_scan import Partial, ScanOptions, scan_range, scan_stream
+from redisdoctor.analyze_scan import Partial, ScanOptions, _worker_scan_range, scan_stream
 from redisdoctor.analyze_verdicts import CATEGORY_INDEX, _meaning_target, classify_record
 from redisdoctor.logscan import sniff_layout, split_points
 from redisdoctor.taxonomy import Category
@@ -116,7 +116,7 @@ def test_analyze_scan_ranges_reusing_one_scanner_match_one_stream(tmp_path: Path
     points = split_points(str(path), 6, layout)
     merged = Partial()
     for start, end in itertools.pairwise(points):
-        merged.merge(scan_range(str(path), start, end, options, layout))
+        merged.merge(_worker_scan_range(str(path), start, end, options, layout))
     assert len(points) == 7
     assert merged.failure_records == whole.failure_records == 4000
     assert merged.records == whole.records == len(lines)
