@@ -223,7 +223,6 @@ class ClientCore:
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.rng = rng if rng is not None else random.Random()
         self.on_recovery: OnRecovery = on_recovery
-        self.on_event = on_event
         self.target = redact_text(target if target is not None else target_of(client))
         self._state = ConnectionState(
             clock=self.clock,
@@ -234,6 +233,8 @@ class ClientCore:
             target=self.target,
             on_event=on_event,
         )
+        # the state machine's guarded callback: one error count for every event kind
+        on_event = self.on_event = self._state.on_event
         pool_kwargs = client.connection_pool.connection_kwargs
         self._store = FallbackStore(
             clock=self.clock,

@@ -52,6 +52,42 @@ class ClientEvent:
     duration: float | None = None
 
 
+class GuardedCallback:
+    """An `on_event` callback that cannot break the client: an exception it raises is caught
+    and logged through the client's logger (the first with its traceback, then every 1000th
+    with the count so far), so a failing metrics hook neither replaces the application's
+    answer nor stops a state change half-way. Wrapping a guarded callback again returns it."""
+
+    __slots__ = ("callback", "errors", "logger")
+
+    def __init__(self, callback: Callable[[ClientEvent], None], logger: logging.Logger) -> None:
+        self.callback = callback
+        self.logger = logger
+        self.errors = 0
+
+    def __call__(self, event: ClientEvent) -> None:
+        try:
+            self.callback(event)
+        except Exception:
+            self.errors += 1
+            if self.errors == 1 or self.errors % 1000 == 0:
+                self.logger.exception(
+                    "redisdoctor: the on_event callback raised (%d time%s so far); "
+                    "the client goes on without it",
+                    self.errors,
+                    "" if self.errors == 1 else "s",
+                )
+
+
+def guard_callback(
+    callback: Callable[[ClientEvent], None] | None, logger: logging.Logger
+) -> GuardedCallback | None:
+    """`callback` wrapped in a `GuardedCallback` (None stays None)."""
+    if callback is None or isinstance(callback, GuardedCallback):
+        return callback
+    return GuardedCallback(callback, logger)
+
+
 def format_duration(seconds: float) -> str:
     """A short human duration: "42s", "5m 3s", "2h 0m 5s", "1d 3h 0m"."""
     total = max(0, round(seconds))
@@ -95,7 +131,7 @@ class ConnectionState:
         self.policy = policy
         self.logger = logger if logger is not None else logging.getLogger(DEFAULT_LOGGER_NAME)
         self.target = target
-        self.on_event = on_event
+        self.on_event = guard_callback(on_event, self.logger)
         # Which kinds reach on_event (None: all). A subscriber that only counts log lines (the
         # simulator, a month of a fleet) then pays for no event it would throw away.
         self._kinds = None if event_kinds is None else frozenset(event_kinds)

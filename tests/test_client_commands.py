@@ -8,6 +8,7 @@ while degraded (the fallback underneath), and both must answer as a real server 
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from redisdoctor.client import (
     UnavailableCommandError,
 )
 from redisdoctor.clock import VirtualClock
+from redisdoctor.state import ClientEvent
 from redisdoctor.taxonomy import Category
 from tests.fixtures.redis_server import RedisServer
 from tests.test_fallback import SCRIPT, normalise, outcome
@@ -136,3 +138,34 @@ def test_client_commands_same_answers_through_the_async_twin(
         return results
 
     assert asyncio.run(run_async()) == expected
+
+
+def test_client_commands_raising_on_event_does_not_reach_the_application(
+    refusing_port: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A metrics hook that fails must not turn a served command into an exception.
+    kinds: list[str] = []
+
+    def broken(event: ClientEvent) -> None:
+        kinds.append(event.kind)
+        raise ValueError("boom")
+
+    client = ResilientRedis.from_url(
+        f"redis://127.0.0.1:{refusing_port}/0",
+        clock=VirtualClock(),
+        policy=BackoffPolicy(jitter=0),
+        socket_connect_timeout=0.5,
+        on_event=broken,
+        fallback_max_keys=1,
+    )
+    caplog.set_level(logging.WARNING, logger="redisdoctor.client")
+    assert client.set("a", "1") is True
+    assert client.set("b", "2") is True  # evicts "a": an "evicted" event, which raises too
+    assert client.get("b") == b"2"
+    pipe = client.pipeline()
+    pipe.set("c", "3")
+    assert pipe.execute() == [True]
+    assert {"failure", "fallback_op", "evicted"} <= set(kinds)
+    assert client.get_status()["fallback_ops"] == 4
+    raised = [r for r in caplog.records if "on_event callback raised" in r.getMessage()]
+    assert len(raised) == 1

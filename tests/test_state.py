@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 
 from redisdoctor.backoff import BackoffPolicy
 from redisdoctor.clock import VirtualClock
-from redisdoctor.state import ClientEvent, ClientState, ConnectionState, format_duration
+from redisdoctor.state import (
+    ClientEvent,
+    ClientState,
+    ConnectionState,
+    GuardedCallback,
+    format_duration,
+)
 from redisdoctor.taxonomy import Category
 
 DAY = 86400.0
@@ -314,3 +320,33 @@ def test_state_readme_log_example_is_real_output() -> None:
     # A vanished name is retried on the normal schedule: WARNING (the seed's level), with its fix.
     assert produced[0].startswith("t=0    WARNING Redis unavailable")
     assert produced[0].endswith(f". Fix: {Category.DNS_NXDOMAIN.info.next_step}")
+
+
+def test_state_raising_on_event_neither_escapes_nor_stops_the_transition(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    calls: list[str] = []
+
+    def broken(event: ClientEvent) -> None:
+        calls.append(event.kind)
+        raise RuntimeError("metrics backend down")
+
+    clock = VirtualClock()
+    state = ConnectionState(
+        clock=clock, rng=random.Random(1), policy=BackoffPolicy(jitter=0), on_event=broken
+    )
+    caplog.set_level(logging.WARNING, logger="redisdoctor.client")
+    times = run_outage(state, clock, Category.DNS_NXDOMAIN, 3600)
+    # the schedule and the throttled log are those of a client without a callback
+    assert len(times) == 14 and state.consecutive_failures == 14
+    assert state.state is ClientState.DEGRADED and state.log_lines == 12
+    records = [r for r in caplog.records if r.name == "redisdoctor.client"]
+    raised = [r for r in records if "on_event callback raised" in r.getMessage()]
+    assert len(raised) == 1 and raised[0].exc_info is not None  # the first, with its traceback
+    assert [r.levelno for r in records if r not in raised].count(logging.WARNING) == 12
+    assert calls.count("failure") == 14 and calls.count("log") == 12
+    assert isinstance(state.on_event, GuardedCallback) and state.on_event.errors == len(calls)
+    for _ in range(1000 - len(calls)):
+        state.on_event(ClientEvent("log", 0.0))
+    assert len([r for r in caplog.records if "on_event callback raised" in r.getMessage()]) == 2
+    assert "(1000 times so far)" in caplog.records[-1].getMessage()
