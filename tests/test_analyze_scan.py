@@ -10,11 +10,14 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from redisdoctor.analyze_scan import Partial, ScanOptions, _worker_scan_range, scan_stream
 from redisdoctor.analyze_verdicts import CATEGORY_INDEX, _meaning_target, classify_record
 from redisdoctor.logscan import sniff_layout, split_points
 from redisdoctor.taxonomy import Category
-from redisdoctor.templates import target_of
+from redisdoctor.templates import target_of, volatile_key
 from redisdoctor.timestamps import StampParser
 
 MESSAGE = "Redis connection failed: Error 111 connecting to redis:6379. Connection refused."
@@ -123,3 +126,65 @@ def test_analyze_scan_ranges_reusing_one_scanner_match_one_stream(tmp_path: Path
     assert merged.seconds == whole.seconds
     assert merged.sources == whole.sources and merged.templates == whole.templates
     assert (merged.first, merged.last) == (whole.first, whole.last)
+
+
+# Places a volatile token may stand in a failure line, some next to what the verdict reads (a
+# host, a port, an error code, a URL): `volatile_key` must blank it only where it cannot matter.
+_SLOTS = (
+    b"cache get session:{t}: dial tcp 10.0.3.7:6379: connect: connection refused",
+    b"request {t} failed: Error 111 connecting to redis:6379. Connection refused.",
+    b"Error {t} connecting to redis:6379. Connection refused.",
+    b"err={t} Redis connection failed: Error -2 connecting to cache.example:6379.",
+    b"Redis connection failed: Error -2 connecting to {t}:6379. Name or service not known.",
+    b"cannot reach redis://{t}:6380/0 (code {t}): connection refused",
+    b"Redis::CannotConnectError on redis-{t}.internal:6379 (Errno::ECONNREFUSED)",
+    b"dial tcp: lookup {t} on 127.0.0.11:53: no such host (redis)",
+    b"job {t} READONLY You can't write against a read only replica. redis {t}",
+)
+_TOKENS = st.one_of(
+    st.integers(10**5, 10**12).map(lambda n: str(n).encode()),
+    st.binary(min_size=4, max_size=12).map(lambda b: b.hex().encode()),
+    st.uuids().map(lambda u: str(u).encode()),
+    st.sampled_from([b"6379", b"16379", b"63790", b"53", b"5300000", b"111", b"-3"]),
+)
+
+
+def _same_shape(token: bytes, rng: random.Random) -> bytes:
+    """`token` with each digit and hex letter replaced by another of its kind (a new id)."""
+    out = bytearray(token)
+    for index, byte in enumerate(out):
+        if 48 <= byte <= 57:
+            out[index] = rng.choice(b"0123456789")
+        elif 97 <= byte <= 102:
+            out[index] = rng.choice(b"abcdef0123456789")
+    return bytes(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_SLOTS), _TOKENS, _TOKENS, st.randoms(use_true_random=False))
+def test_analyze_scan_equal_volatile_keys_mean_equal_verdicts(
+    slot: bytes, one: bytes, unrelated: bytes, rng: random.Random
+) -> None:
+    # Mostly a new id of the same shape (the keys then often match), sometimes any other token.
+    other = unrelated if rng.random() < 0.2 else _same_shape(one, rng)
+    first, second = (slot.replace(b"{t}", token) for token in (one, other))
+    key = volatile_key(first)
+    if key is None or key != volatile_key(second):
+        return  # no shared key: each line is read on its own
+    read_first, read_second = _meaning_target(first), _meaning_target(second)
+    assert read_first[0].category == read_second[0].category
+    assert read_first[0].template == read_second[0].template
+    assert read_first[1:] == read_second[1:]
+
+
+def test_analyze_scan_volatile_key_blanks_ids_but_not_what_the_verdict_reads() -> None:
+    session = b"cache get session:%s: dial tcp 10.0.3.7:6379: connect: connection refused"
+    keys = {volatile_key(session % token) for token in (b"1f0123456789abcdef", b"99ab" * 5)}
+    assert len(keys) == 2  # the lengths differ: the blank keeps the token's length
+    assert volatile_key(session % b"1f0123456789abcdef") == volatile_key(
+        session % b"ab0123456789abcd99"
+    )
+    # an error code, a port and a host are never blanked
+    assert volatile_key(b"Error 1234567 connecting to redis:6379. Connection refused.") is None
+    assert volatile_key(b"connecting to 1234567:6379 refused") is None
+    assert volatile_key(b"connecting to redis-12345678.internal:6379 refused") is None
