@@ -447,7 +447,7 @@ class _Chain:
 def scan_range(path: str, start: int, end: int, options: ScanOptions, layout: Layout) -> Partial:
     """Scan bytes [start, end) of a plain file (a worker's share; starts at a record start)."""
     scanner = _Scanner(layout, _parser(options, _mtime(path)), Partial(), thorough=options.thorough)
-    return _scan_range_with(scanner, path, start, end, options, layout)
+    return _scan_range_with(scanner, path, start, end, options.chunk_size)
 
 
 # A pool worker scans several byte ranges of one file, one at a time: its scanner's caches
@@ -468,11 +468,11 @@ def _worker_scan_range(
         )
     else:
         scanner.partial = Partial()
-    return _scan_range_with(scanner, path, start, end, options, layout)
+    return _scan_range_with(scanner, path, start, end, options.chunk_size)
 
 
 def _scan_range_with(
-    scanner: _Scanner, path: str, start: int, end: int, options: ScanOptions, layout: Layout
+    scanner: _Scanner, path: str, start: int, end: int, chunk_size: int
 ) -> Partial:
     with Path(path).open("rb") as handle:
         handle.seek(start)
@@ -480,11 +480,11 @@ def _scan_range_with(
         previous: bytes | None = None
         for region in read_regions(
             handle,
-            layout,
+            scanner.layout,
             scanner.partial.problems,
             name=path,
             limit=end - start,
-            chunk_size=options.chunk_size,
+            chunk_size=chunk_size,
         ):
             if previous is not None:
                 scanner.region(previous, final=False)
