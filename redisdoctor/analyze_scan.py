@@ -41,7 +41,7 @@ from redisdoctor.logscan import (
     sniff_layout,
     split_points,
 )
-from redisdoctor.timestamps import DOCKER_PREFIX, START_SHAPES, StampParser
+from redisdoctor.timestamps import DOCKER_PREFIX, HEROKU_SOURCE, START_SHAPES, StampParser
 
 PARALLEL_MIN_BYTES = 48 << 20
 RANGE_BYTES = 64 << 20
@@ -49,6 +49,11 @@ RANGE_BYTES = 64 << 20
 # the records of one minute.
 _SECONDS = re.compile(rb"\d\d:\d\d:(\d\d)(?:[.,]\d+)?")
 _FRACTION_MARKS = (b".", b",")
+# two digits of a stamp's seconds -> their value (a leap second, 60, counts as 59)
+_SECOND_OF = {b"%02d" % n: min(n, 59) for n in range(61)}
+_BLANKS = (b" ", b"\t")
+# What follows an ISO stamp when the line names its source (Heroku: "<iso> app[web.1]: ").
+_SOURCE_TAG = re.compile(HEROKU_SOURCE + rb":")
 
 
 @dataclass
@@ -137,20 +142,23 @@ class _Scanner:
         parser.docker = layout.docker
         self.partial = partial
         self.hints = relevance_hints(thorough or layout.redis_server or layout.every_line)
+        # verdict id per record body; bodies that carry an id (a new one in nearly every
+        # record) are kept apart, so that they do not flush the bodies that do repeat
         self.cache: dict[bytes, int] = {}
+        self.id_cache: dict[bytes, int] = {}
         self.verdicts: list[Verdict] = []
         self.counts: dict[int | tuple[int, str], int] = {}
         self.vids: dict[tuple[Meaning, str | None, str | None, bool], int] = {}
         # a body's verdict parts by its volatile key (ids and counters blanked)
         self.volatile: VolatileCache = {}
         # stamp text (up to the body) without its seconds and their fraction -> (epoch of the
-        # minute, format, source); see `_stamp_at`
-        self.stamps: dict[bytes, tuple[int, str, str | None]] = {}
+        # minute, format, source, whether a source tag could follow); see `_stamp_at`
+        self.stamps: dict[bytes, tuple[int, str, str | None, bool]] = {}
         # a line's signature (every other byte of its first 11: the separators of a date tell
-        # ISO from Go from Celery) -> (length, start of the seconds, end of their fraction) of
-        # the last few stamp formats seen with it (a log mixing six formats kept only the last
-        # three shapes, and most stamps went back to the regex)
-        self.stamp_shapes: dict[bytes, tuple[tuple[int, int, int], ...]] = {}
+        # ISO from Go from Celery) -> (length, start of the seconds, their end, end of their
+        # fraction) of the last few stamp formats seen with it (a log mixing six formats kept
+        # only the last three shapes, and most stamps went back to the regex)
+        self.stamp_shapes: dict[bytes, tuple[tuple[int, int, int, int], ...]] = {}
         self.hot: tuple[re.Pattern[bytes], int] | None = None
         self.seconds: dict[int, int] = {}
         self.first_region = True
@@ -174,6 +182,7 @@ class _Scanner:
         if self.hot is not None:
             region = self._take_hot(region, newlines)
         cache = self.cache
+        id_cache = self.id_cache
         verdicts = self.verdicts
         counts = self.counts
         seconds = self.seconds
@@ -206,7 +215,9 @@ class _Scanner:
             body = region[stamp[1] : end] if stamp is not None else region[start:end]
             vid = cache.get(body)
             if vid is None:
-                vkey = verdict_key_volatile(
+                vid = id_cache.get(body)
+            if vid is None:
+                vkey, has_ids = verdict_key_volatile(
                     body, stamp is not None and stamp[2] == "json", volatile
                 )
                 vid = vids.get(vkey)
@@ -216,9 +227,10 @@ class _Scanner:
                     verdicts.append(verdict)
                 else:
                     verdict = verdicts[vid]
-                if len(cache) > 20_000:
-                    cache.clear()
-                cache[body] = vid
+                kept = id_cache if has_ids else cache
+                if len(kept) > 20_000:
+                    kept.clear()
+                kept[body] = vid
             else:
                 verdict = verdicts[vid]
             if verdict.category_name is not None:
@@ -243,25 +255,38 @@ class _Scanner:
     def _stamp_at(self, region: bytes, pos: int) -> tuple[int, int, str, str | None] | None:
         """The stamp starting at `pos` as (epoch, body start, format, source), or None. Lines of
         one minute in one format share their stamp text but for the seconds and their fraction:
-        the rest is looked up before any regex runs."""
+        the rest is looked up before any regex runs. The answer is always the parser's: where
+        the parser would read further than the stamp looked up (more blanks, a Heroku-style
+        source after an ISO stamp), the line is parsed."""
         stamps = self.stamps
         signature = region[pos : pos + 11 : 2]
-        for length, sec, resume in self.stamp_shapes.get(signature, ()):
-            slot = region[pos + sec : pos + resume]
-            if not slot[:2].isdigit() or (
-                len(slot) > 2 and (slot[2:3] not in _FRACTION_MARKS or not slot[3:].isdigit())
-            ):
+        for length, sec, fraction, resume in self.stamp_shapes.get(signature, ()):
+            second = _SECOND_OF.get(region[pos + sec : pos + fraction])
+            if second is None:
                 continue
+            if fraction < resume:
+                mark = region[pos + fraction : pos + fraction + 1]
+                if (
+                    mark not in _FRACTION_MARKS
+                    or not region[pos + fraction + 1 : pos + resume].isdigit()
+                ):
+                    continue
             known = stamps.get(region[pos : pos + sec] + region[pos + resume : pos + length])
-            if known is not None and slot[:2] <= b"60":
-                return (known[0] + min(int(slot[:2]), 59), pos + length, known[1], known[2])
+            if known is None:
+                continue
+            end = pos + length
+            if region[end : end + 1] in _BLANKS:
+                continue
+            if known[3] and _SOURCE_TAG.match(region, end) is not None:
+                continue
+            return (known[0] + second, end, known[1], known[2])
         stamp = self.parser.fast(region, pos)
         if stamp is not None and stamp[2] != "json":
             text = region[pos : stamp[1]]
             clock = _SECONDS.search(text)
             if clock is not None:
                 sec, resume = clock.start(1), clock.end()
-                shape = (len(text), sec, resume)
+                shape = (len(text), sec, sec + 2, resume)
                 shapes = self.stamp_shapes.get(signature, ())
                 if shape not in shapes:
                     if len(self.stamp_shapes) > 4_096:
@@ -270,7 +295,8 @@ class _Scanner:
                 if len(stamps) > 4_096:
                     stamps.clear()
                 minute = stamp[0] - min(int(text[sec : sec + 2]), 59)
-                stamps[text[:sec] + text[resume:]] = (minute, stamp[2], stamp[3])
+                key = text[:sec] + text[resume:]
+                stamps[key] = (minute, stamp[2], stamp[3], stamp[2] == "iso")
         return stamp
 
     # A log that repeats one failure line (the seed's case) is cheaper to count with one C-level
@@ -287,6 +313,8 @@ class _Scanner:
         if count * 10 < newlines or not body.endswith(b"\n") or body.count(b"\n") != 1:
             return
         vid = self.cache.get(body)
+        if vid is None:
+            vid = self.id_cache.get(body)
         if vid is None:
             return
         shape = re.sub(rb"\d", lambda _: rb"\d", re.escape(vote_stamps[body]))

@@ -235,13 +235,16 @@ def _multi_line_meaning_target(body: bytes, newline: int) -> tuple[Meaning, str 
     return meaning, target, undecodable
 
 
-def verdict_key_volatile(body: bytes, json_record: bool, known: VolatileCache) -> VerdictKey:
+def verdict_key_volatile(
+    body: bytes, json_record: bool, known: VolatileCache
+) -> tuple[VerdictKey, bool]:
     """`verdict_key`, read once per `volatile_key` of the body (kept in `known`): a failure
     repeated with new ids or counters costs one regex pass instead of a reading. Only the source
-    is read per body (a logger or thread may be named by an id)."""
-    volatile = None if json_record else volatile_key(body)
+    is read per body (a logger or thread may be named by an id). Also says whether the body had
+    volatile tokens: such a body seldom comes again, so is not worth caching by itself."""
+    volatile = None if json_record else volatile_key(body, known)
     if volatile is None:
-        return verdict_key(body, json_record)
+        return verdict_key(body, json_record), False
     parts = known.get(volatile)
     if parts is None:
         if len(known) > 20_000:
@@ -249,8 +252,8 @@ def verdict_key_volatile(body: bytes, json_record: bool, known: VolatileCache) -
         parts = known[volatile] = _meaning_target(body)
     meaning, target, undecodable = parts
     if meaning.category is None:
-        return meaning, None, None, undecodable
-    return meaning, target, source_in_body(body), undecodable
+        return (meaning, None, None, undecodable), True
+    return (meaning, target, source_in_body(body), undecodable), True
 
 
 def _meaning_of(key: bytes, text: str) -> Meaning:

@@ -9,7 +9,7 @@ a record, credentials never included.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from urllib.parse import urlsplit
 
 _MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -99,15 +99,18 @@ _BLANKS = tuple(b"\x01" * size for size in range(80))
 _URL_SIDES = (b":", b"/", b"@", b"[")
 
 
-def volatile_key(body: bytes) -> bytes | None:
+def volatile_key(body: bytes, safe: Container[bytes] = ()) -> bytes | None:
     """`body` with the volatile tokens of its first line (ids, uuids, counters) blanked where
     they cannot change the verdict: records with equal keys have equal `classification_key`s
-    line by line and name the same host:port (see `_TOKEN`). None when nothing was blanked."""
+    line by line and name the same host:port (see `_TOKEN`). None when nothing was blanked.
+
+    `safe` holds keys this function returned before: a line with one of them needs no search for
+    the phrasings that forbid blanks ("lookup <host>", ...): those are words no token can touch,
+    so every line with that key has them or none has."""
     end = body.find(b"\n")
     line = body if end < 0 else body[:end]
     pieces: list[bytes] = []
     done = 0
-    checked = False
     for match in _TOKEN.finditer(line):
         token = match.group()
         size = len(token)
@@ -119,16 +122,6 @@ def volatile_key(body: bytes) -> bytes | None:
         before = line[start - 1 : start]
         if before == b":" and token[:2] == b"53":
             continue
-        if checked is False:
-            if (
-                b"\x01" in line
-                or b"lookup " in line
-                or b"ENOTFOUND" in line
-                or b"EAI_AGAIN" in line
-                or b"UnknownHostException" in line
-            ):
-                return None  # a blank could collide; a host may be any word there
-            checked = True
         window = line[max(0, start - 18) : start].lower()
         if b"err" in window or b"code" in window or b"(" in window:
             continue  # an error code's digits may be read from it
@@ -140,7 +133,17 @@ def volatile_key(body: bytes) -> bytes | None:
     if not pieces:
         return None
     pieces.append(body[done:])
-    return b"".join(pieces)
+    if b"\x01" in line:
+        return None  # a blank could collide with the line's own text
+    key = b"".join(pieces)
+    if key not in safe and (
+        b"lookup " in line
+        or b"ENOTFOUND" in line
+        or b"EAI_AGAIN" in line
+        or b"UnknownHostException" in line
+    ):
+        return None  # a host may be any word there
+    return key
 
 
 def template_of(message: str) -> str:

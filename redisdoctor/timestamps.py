@@ -73,12 +73,14 @@ _ISO = (
     rb"(?P<min>(?P<Y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)[T ](?P<H>\d\d):(?P<M>\d\d))(?::(?P<S>\d\d))?"
     rb"(?:[.,]\d{1,9})?(?P<z>Z|[+-]\d\d(?::?\d\d)?)?"
 )
+# The source a Heroku-style line names after its ISO stamp: "<iso> app[web.1]: ".
+HEROKU_SOURCE = rb"[\w-]+\[[\w.-]+\]"
 _LEVELS = rb"(?:TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|CRITICAL|FATAL|SEVERE|PANIC)"
 
 # (format name, pattern). The named groups carry the time; "src" is the logger / source.
 _FORMATS: tuple[tuple[str, re.Pattern[bytes]], ...] = (
     # ISO 8601, and Heroku's "<iso> app[web.1]: " when the source group matches.
-    ("iso", re.compile(_ISO + rb"(?: (?P<src>[\w-]+\[[\w.-]+\]):)?\s*")),
+    ("iso", re.compile(_ISO + rb"(?: (?P<src>" + HEROKU_SOURCE + rb"):)?\s*")),
     (
         "celery",
         re.compile(rb"\[" + _ISO + rb"(?:: ?(?P<level>[A-Z]+)/(?P<src>[^\]]+))?\]\s*"),

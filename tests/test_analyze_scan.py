@@ -9,13 +9,21 @@ import itertools
 import random
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redisdoctor.analyze_scan import Partial, ScanOptions, _worker_scan_range, scan_stream
+from redisdoctor.analyze_scan import (
+    Partial,
+    ScanOptions,
+    _Scanner,
+    _worker_scan_range,
+    scan_stream,
+)
 from redisdoctor.analyze_verdicts import CATEGORY_INDEX, _meaning_target, classify_record
-from redisdoctor.logscan import sniff_layout, split_points
+from redisdoctor.logscan import Layout, sniff_layout, split_points
 from redisdoctor.taxonomy import Category
 from redisdoctor.templates import target_of, volatile_key
 from redisdoctor.timestamps import StampParser
@@ -188,3 +196,100 @@ def test_analyze_scan_volatile_key_blanks_ids_but_not_what_the_verdict_reads() -
     assert volatile_key(b"Error 1234567 connecting to redis:6379. Connection refused.") is None
     assert volatile_key(b"connecting to 1234567:6379 refused") is None
     assert volatile_key(b"connecting to redis-12345678.internal:6379 refused") is None
+
+
+# Lines whose stamps share their text but for the seconds while the parser reads them apart: more
+# blanks before the message (the parser's stamp takes them all), a Heroku source after an ISO
+# stamp, a fraction or not, other sources in one minute.
+_LOOKALIKE_STAMPS = (
+    b"2025-01-15 09:42:22.683 ERROR 1 --- [main] c.e.Cart : cart lookup failed",
+    b"2025-01-15 09:42:23.001  WARN 1 --- [main] c.e.Cart : slow",
+    b"2025-01-15 09:42:24.500 \tWARN tab",
+    b"2025-01-15 09:42:25 no fraction",
+    b"2016-08-16T14:02:09+00:00 app[web.1]: Error 111 connecting to redis:6379.",
+    b"2016-08-16T14:02:10+00:00 Error 111 connecting to redis:6379.",
+    b"2016-08-16T14:02:11+00:00 heroku[router]: at=error code=H12",
+    b"E, [2025-05-30T22:08:09.233140 #8] ERROR -- :  two spaces",
+    b"E, [2025-05-30T22:08:10.233140 #8] ERROR -- : one space",
+    b"E, [2025-05-30T22:08:11.233140 #8] ERROR -- app: named",
+    b"[2023-12-04 16:28:37,374: ERROR/MainProcess] consumer: Cannot connect to redis://r:6379/0",
+    b"[2023-12-04 16:28:38,374: INFO/ForkPoolWorker-1] Task ok",
+    b"2019/02/18 15:18:42 dial tcp 10.0.3.7:6379: connect: connection refused",
+    b"2019/02/18 15:18:43   three spaces",
+    b"2019/02/18 15:18:61 not a second",
+)
+
+
+def test_analyze_scan_stamp_lookup_answers_as_the_parser_whatever_came_first() -> None:
+    # The per-minute lookup is filled by whichever line of a minute comes first; every later
+    # line must still get the parser's own answer (body start, format, source), or a record's
+    # body would depend on the order of the log.
+    rng = random.Random(7)
+    parser = StampParser()
+    expected = {line: parser.fast(line + b"\n", 0) for line in _LOOKALIKE_STAMPS}
+    two_blanks, heroku = expected[_LOOKALIKE_STAMPS[1]], expected[_LOOKALIKE_STAMPS[4]]
+    assert two_blanks is not None and two_blanks[1] == 25  # both blanks belong to the stamp
+    assert heroku is not None and heroku[3] == "app[web.1]"
+    for _ in range(200):
+        order = list(_LOOKALIKE_STAMPS) * 2
+        rng.shuffle(order)
+        scanner = _Scanner(Layout(), StampParser(), Partial())
+        for line in order:
+            region = b"x\n" + line + b"\n"
+            assert scanner._stamp_at(region, 2) == _shifted(expected[line], 2), line
+
+
+def _shifted(
+    stamp: tuple[int, int, str, str | None] | None, by: int
+) -> tuple[int, int, str, str | None] | None:
+    return None if stamp is None else (stamp[0], stamp[1] + by, stamp[2], stamp[3])
+
+
+def test_analyze_scan_volatile_key_known_keys_skip_only_what_cannot_differ() -> None:
+    first = b"cache get session:1f0123456789abcdef: dial tcp 10.0.3.7:6379: connect: refused"
+    key = volatile_key(first)
+    assert key is not None and b"1f0123456789abcdef" not in key
+    # a new id of the same shape takes the known key
+    again = first.replace(b"1f0123456789abcdef", b"2e0123456789abcd07")
+    assert volatile_key(again, {key}) == key
+    # a line holding the blank's own byte where an id stood is never given that key
+    two = b"job 1f0123456789abcdef session 2e0123456789abcd07: dial tcp 10.0.3.7:6379: refused"
+    two_key = volatile_key(two)
+    assert two_key is not None and two_key.count(b"\x01") == 36
+    forged = two.replace(b"1f0123456789abcdef", b"\x01" * 18)
+    assert volatile_key(forged, {two_key}) is None
+    # where a host may be any word, nothing is blanked, whatever other keys are known
+    lookup = b"dial tcp: lookup 1f0123456789abcdef on 10.0.0.2:53: no such host (redis)"
+    assert volatile_key(lookup, {key}) is None
+
+
+def test_analyze_scan_bodies_with_ids_leave_repeated_bodies_cached(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A new session id in every record must not push the repeated warning out of the cache:
+    # past 20,000 distinct bodies with ids, the warning is still read once.
+    import redisdoctor.analyze_scan as scan_module
+    from redisdoctor.analyze_verdicts import verdict_key_volatile
+
+    warning = b" WARNING:utils: Redis connection failed: Error -2 connecting to x.io:6379."
+    reads: Counter[bytes] = Counter()
+    read = verdict_key_volatile
+
+    def counting(body: bytes, json_record: bool, known: Any) -> Any:
+        reads[body] += 1
+        return read(body, json_record, known)
+
+    monkeypatch.setattr(scan_module, "verdict_key_volatile", counting)
+    lines = []
+    for i in range(30_000):
+        stamp = f"2025-03-01T{10 + i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z".encode()
+        lines.append(
+            stamp
+            + b" cache get session:%012xa: dial tcp 10.0.3.7:6379: connect: connection refused" % i
+        )
+        if i % 10 == 0:
+            lines.append(stamp + warning)
+    partial = scan_stream(io.BytesIO(b"\n".join(lines) + b"\n"), "ids.log", ScanOptions())
+    assert partial.failure_records == 33_000
+    assert reads[warning[1:] + b"\n"] == 1
+    assert len(reads) == 30_001
