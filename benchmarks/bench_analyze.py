@@ -61,8 +61,16 @@ post-scan figures went from ~1 s to ~0.3 s (same generated files, load 1.1-1.4):
 (a first run of that change had a 2 MB copy of every chunk kept alive by a reference cycle until
 a full collection: 316 MB peak; this benchmark's memory column is what caught it.)
 
+and at 15:56-16:00 UTC on 2026-11-26, after per-minute stamps were made to end where the
+parser's would and bodies carrying ids got a cache of their own (same files, load 0.9-1.3):
+
+    mixed  1.55/1.55    14.0/14.0           10.7/10.7                8.9/16.1       5.8x    148 MB
+    mixed  1.27/1.27    14.0/14.0           10.6/10.6                7.6/14.0       6.0x    147 MB
+    spam   1.43/1.43    29.0/29.0            9.2/9.2                14.9/25.9      10.4x    168 MB
+    spam   1.06/1.06    27.3/27.3            9.5/9.5                10.5/18.7       9.9x    158 MB
+
 The grep budgets and the memory budget hold; the "3x faster than the naive loop" budget does not
-(1.5-1.8x on the mixed log, 2.2-2.8x on the spam log; two workers are 1.3-1.5x faster than one
+(1.6-1.8x on the mixed log, 1.9-2.6x on the spam log; two workers are 1.3-1.8x faster than one
 here): analyze times, classifies and aggregates every Redis record, where the loop only matches a
 regex. (The first pass's figures repeated the same ids every 64 MiB, which flattered caches.)
 """
