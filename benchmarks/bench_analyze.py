@@ -61,7 +61,7 @@ post-scan figures went from ~1 s to ~0.3 s (same generated files, load 1.1-1.4):
 (a first run of that change had a 2 MB copy of every chunk kept alive by a reference cycle until
 a full collection: 316 MB peak; this benchmark's memory column is what caught it.)
 
-and at 15:56-16:00 UTC on 2026-11-26, after per-minute stamps were made to end where the
+and at 15:03-15:12 UTC on 2026-11-26, after per-minute stamps were made to end where the
 parser's would and bodies carrying ids got a cache of their own (same files, load 0.9-1.3):
 
     mixed  1.55/1.55    14.0/14.0           10.7/10.7                8.9/16.1       5.8x    148 MB
