@@ -99,44 +99,42 @@ _BLANKS = tuple(b"\x01" * size for size in range(80))
 _URL_SIDES = (b":", b"/", b"@", b"[")
 
 
+# A first line's classes (digits -> "0", hex letters -> "a" / "A", the rest kept) -> the spans of
+# the tokens `_TOKEN` finds there whose surroundings allow a blank. `_TOKEN` reads only these
+# classes, so every line of those classes has those tokens; whether their surroundings allow a
+# blank is proven for a new line when the key built from them is one already known (`safe`).
+_CLASSES = bytes.maketrans(b"0123456789abcdefABCDEF", b"0" * 10 + b"a" * 6 + b"A" * 6)
+_BLANKABLE: dict[bytes, tuple[tuple[int, int], ...]] = {}
+_BLANKABLE_MAX = 20_000
+
+
 def volatile_key(body: bytes, safe: Container[bytes] = ()) -> bytes | None:
     """`body` with the volatile tokens of its first line (ids, uuids, counters) blanked where
     they cannot change the verdict: records with equal keys have equal `classification_key`s
     line by line and name the same host:port (see `_TOKEN`). None when nothing was blanked.
 
-    `safe` holds keys this function returned before: a line with one of them needs no search for
-    the phrasings that forbid blanks ("lookup <host>", ...): those are words no token can touch,
-    so every line with that key has them or none has."""
+    `safe` holds keys this function returned before. A line whose key is one of them is read
+    without the token regex (its tokens are looked up by the line's character classes), and
+    needs no search for the phrasings that forbid blanks ("lookup <host>", ...): those are words
+    no token can touch, so every line with that key has them or none has."""
     end = body.find(b"\n")
     line = body if end < 0 else body[:end]
-    pieces: list[bytes] = []
-    done = 0
-    for match in _TOKEN.finditer(line):
-        token = match.group()
-        size = len(token)
-        if size < 8 and not token.isdigit():
-            continue
-        if not token.translate(None, _HEX_LETTERS) or b"6379" in token or b"6380" in token:
-            continue  # no digit, or a port the classification reads
-        start = match.start()
-        before = line[start - 1 : start]
-        if before == b":" and token[:2] == b"53":
-            continue
-        window = line[max(0, start - 18) : start].lower()
-        if b"err" in window or b"code" in window or b"(" in window:
-            continue  # an error code's digits may be read from it
-        if before in _URL_SIDES and (b"://" in line or b"]:" in line):
-            continue
-        pieces.append(line[done:start])
-        pieces.append(_BLANKS[size] if size < 80 else b"\x01" * size)
-        done = start + size
-    if not pieces:
-        return None
-    pieces.append(body[done:])
     if b"\x01" in line:
         return None  # a blank could collide with the line's own text
-    key = b"".join(pieces)
-    if key not in safe and (
+    classes = line.translate(_CLASSES)
+    spans = _BLANKABLE.get(classes) if safe else None
+    if spans is not None:
+        key = _blanked(body, line, spans)
+        if key is not None and key in safe:
+            return key
+    spans = _blankable_spans(line)
+    if len(_BLANKABLE) > _BLANKABLE_MAX:
+        _BLANKABLE.clear()
+    _BLANKABLE[classes] = spans
+    key = _blanked(body, line, spans)
+    if key is None or key in safe:
+        return key
+    if (
         b"lookup " in line
         or b"ENOTFOUND" in line
         or b"EAI_AGAIN" in line
@@ -144,6 +142,46 @@ def volatile_key(body: bytes, safe: Container[bytes] = ()) -> bytes | None:
     ):
         return None  # a host may be any word there
     return key
+
+
+def _blankable_spans(line: bytes) -> tuple[tuple[int, int], ...]:
+    """The tokens of `line` whose shape and surroundings allow a blank, as (start, end)."""
+    spans: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(line):
+        start, end = match.span()
+        token = line[start:end]
+        if end - start < 8 and not token.isdigit():
+            continue
+        if not token.translate(None, _HEX_LETTERS):
+            continue  # no digit
+        window = line[max(0, start - 18) : start].lower()
+        if b"err" in window or b"code" in window or b"(" in window:
+            continue  # an error code's digits may be read from it
+        if line[start - 1 : start] in _URL_SIDES and (b"://" in line or b"]:" in line):
+            continue
+        spans.append((start, end))
+    return tuple(spans)
+
+
+def _blanked(body: bytes, line: bytes, spans: tuple[tuple[int, int], ...]) -> bytes | None:
+    """`body` with the tokens at `spans` of its first line blanked, but those that hold a port
+    the classification reads; None when none is."""
+    pieces: list[bytes] = []
+    done = 0
+    for start, end in spans:
+        token = line[start:end]
+        if b"6379" in token or b"6380" in token:
+            continue
+        if token[:2] == b"53" and line[start - 1 : start] == b":":
+            continue
+        size = end - start
+        pieces.append(line[done:start])
+        pieces.append(_BLANKS[size] if size < 80 else b"\x01" * size)
+        done = end
+    if not pieces:
+        return None
+    pieces.append(body[done:])
+    return b"".join(pieces)
 
 
 def template_of(message: str) -> str:

@@ -25,7 +25,7 @@ from redisdoctor.analyze_scan import (
 from redisdoctor.analyze_verdicts import CATEGORY_INDEX, _meaning_target, classify_record
 from redisdoctor.logscan import Layout, sniff_layout, split_points
 from redisdoctor.taxonomy import Category
-from redisdoctor.templates import target_of, volatile_key
+from redisdoctor.templates import _CLASSES, target_of, volatile_key
 from redisdoctor.timestamps import StampParser
 
 MESSAGE = "Redis connection failed: Error 111 connecting to redis:6379. Connection refused."
@@ -177,6 +177,8 @@ def test_analyze_scan_equal_volatile_keys_mean_equal_verdicts(
     other = unrelated if rng.random() < 0.2 else _same_shape(one, rng)
     first, second = (slot.replace(b"{t}", token) for token in (one, other))
     key = volatile_key(first)
+    # a line read through the keys already known gets the key it gets read from scratch
+    assert volatile_key(second, {key} if key is not None else ()) == volatile_key(second)
     if key is None or key != volatile_key(second):
         return  # no shared key: each line is read on its own
     read_first, read_second = _meaning_target(first), _meaning_target(second)
@@ -196,6 +198,14 @@ def test_analyze_scan_volatile_key_blanks_ids_but_not_what_the_verdict_reads() -
     assert volatile_key(b"Error 1234567 connecting to redis:6379. Connection refused.") is None
     assert volatile_key(b"connecting to 1234567:6379 refused") is None
     assert volatile_key(b"connecting to redis-12345678.internal:6379 refused") is None
+    # nor an id holding a port the classification reads
+    for line, token in (
+        (b"job 1637912 failed: Redis connection refused", b"1637912"),
+        (b"job 1263801 failed: Redis connection refused", b"1263801"),
+        (b"resolver at :5312345 failed: Redis connection refused", b"5312345"),  # ":53"
+    ):
+        assert volatile_key(line) is None
+        assert volatile_key(line.replace(token, b"4111111")) is not None
 
 
 # Lines whose stamps share their text but for the seconds while the parser reads them apart: more
@@ -293,3 +303,18 @@ def test_analyze_scan_bodies_with_ids_leave_repeated_bodies_cached(
     assert partial.failure_records == 33_000
     assert reads[warning[1:] + b"\n"] == 1
     assert len(reads) == 30_001
+
+
+def test_analyze_scan_volatile_key_by_classes_is_proven_by_a_known_key() -> None:
+    # "arr" and "err" have one class pattern (hex letters alike), but only "err" makes the
+    # digits after it an error code: the tokens looked up by classes are trusted only when the
+    # key they make is one already read from scratch.
+    arr = b"arr 1234567890 Redis connection refused"
+    err = b"err 1234567890 Redis connection refused"
+    assert arr.translate(_CLASSES) == err.translate(_CLASSES)
+    arr_key = volatile_key(arr)
+    assert arr_key is not None and b"1234567890" not in arr_key
+    assert volatile_key(err) is None  # and the classes now say: nothing to blank
+    assert volatile_key(arr, {arr_key}) == arr_key
+    assert volatile_key(arr) == arr_key  # the classes say: blank it
+    assert volatile_key(err, {arr_key}) is None
