@@ -74,8 +74,8 @@ def classification_key(body: bytes) -> bytes:
 
 # The volatile key: what varies between repeats of one failure in a real log (request ids, trace
 # ids, uuids, counters) blanked, so that a failure repeated with a new id is looked up, not read
-# again. A token is a whole run of hex digits with a digit in it (8 or more characters; 6 or more
-# when all digits) or a uuid, in the record's first line (where messages name their ids). It is
+# again. A token is a whole run of hex digits with a digit in it (6 or more characters) or a
+# uuid, in the record's first line (where messages name their ids). It is
 # blanked only where it cannot change the verdict:
 # - it touches no host character ([A-Za-z0-9_.-], a non-ASCII byte, NUL; a "." only before a
 #   space or the end) and is followed by neither "/" nor ":<digit>", so no host:port that
@@ -99,13 +99,15 @@ _BLANKS = tuple(b"\x01" * size for size in range(80))
 _URL_SIDES = (b":", b"/", b"@", b"[")
 
 
-# A first line's classes (digits -> "0", hex letters -> "a" / "A", the rest kept) -> the spans of
-# the tokens `_TOKEN` finds there whose surroundings allow a blank. `_TOKEN` reads only these
-# classes, so every line of those classes has those tokens; whether their surroundings allow a
-# blank is proven for a new line when the key built from them is one already known (`safe`).
-_CLASSES = bytes.maketrans(b"0123456789abcdefABCDEF", b"0" * 10 + b"a" * 6 + b"A" * 6)
+# A first line with its hex digits collapsed (`_COLLAPSE`) -> the spans of the tokens `_TOKEN`
+# finds there whose surroundings allow a blank. The token pattern reads hex digits alike but in
+# one place (":" and a digit right after a token), which is checked again per line: every line
+# with those collapsed bytes has those tokens. Whether their surroundings allow a blank, and what
+# the line holds besides, is proven for a new line when the key built from them is one already
+# known (`safe`): equal keys differ only inside the blanks.
 _BLANKABLE: dict[bytes, tuple[tuple[int, int], ...]] = {}
 _BLANKABLE_MAX = 20_000
+_PORT_DIGITS = frozenset(b"0123456789") | frozenset(range(0x80, 0x100))
 
 
 def volatile_key(body: bytes, safe: Container[bytes] = ()) -> bytes | None:
@@ -114,15 +116,15 @@ def volatile_key(body: bytes, safe: Container[bytes] = ()) -> bytes | None:
     line by line and name the same host:port (see `_TOKEN`). None when nothing was blanked.
 
     `safe` holds keys this function returned before. A line whose key is one of them is read
-    without the token regex (its tokens are looked up by the line's character classes), and
+    without the token regex (its tokens are looked up by the line's collapsed hex digits), and
     needs no search for the phrasings that forbid blanks ("lookup <host>", ...): those are words
     no token can touch, so every line with that key has them or none has."""
     end = body.find(b"\n")
     line = body if end < 0 else body[:end]
     if b"\x01" in line:
         return None  # a blank could collide with the line's own text
-    classes = line.translate(_CLASSES)
-    spans = _BLANKABLE.get(classes) if safe else None
+    collapsed = line.translate(_COLLAPSE)
+    spans = _BLANKABLE.get(collapsed) if safe else None
     if spans is not None:
         key = _blanked(body, line, spans)
         if key is not None and key in safe:
@@ -130,7 +132,7 @@ def volatile_key(body: bytes, safe: Container[bytes] = ()) -> bytes | None:
     spans = _blankable_spans(line)
     if len(_BLANKABLE) > _BLANKABLE_MAX:
         _BLANKABLE.clear()
-    _BLANKABLE[classes] = spans
+    _BLANKABLE[collapsed] = spans
     key = _blanked(body, line, spans)
     if key is None or key in safe:
         return key
@@ -145,15 +147,10 @@ def volatile_key(body: bytes, safe: Container[bytes] = ()) -> bytes | None:
 
 
 def _blankable_spans(line: bytes) -> tuple[tuple[int, int], ...]:
-    """The tokens of `line` whose shape and surroundings allow a blank, as (start, end)."""
+    """The tokens of `line` whose surroundings allow a blank, as (start, end)."""
     spans: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(line):
         start, end = match.span()
-        token = line[start:end]
-        if end - start < 8 and not token.isdigit():
-            continue
-        if not token.translate(None, _HEX_LETTERS):
-            continue  # no digit
         window = line[max(0, start - 18) : start].lower()
         if b"err" in window or b"code" in window or b"(" in window:
             continue  # an error code's digits may be read from it
@@ -164,17 +161,23 @@ def _blankable_spans(line: bytes) -> tuple[tuple[int, int], ...]:
 
 
 def _blanked(body: bytes, line: bytes, spans: tuple[tuple[int, int], ...]) -> bytes | None:
-    """`body` with the tokens at `spans` of its first line blanked, but those that hold a port
-    the classification reads; None when none is."""
+    """`body` with the tokens at `spans` of its first line blanked where what they hold allows
+    it; None when none is, or when a span is no token of this line (":" and a digit follow)."""
     pieces: list[bytes] = []
     done = 0
     for start, end in spans:
+        if (
+            line[end : end + 1] == b":"
+            and line[end + 1 : end + 2]
+            and line[end + 1] in _PORT_DIGITS
+        ):
+            return None  # a host:port here, not a token
         token = line[start:end]
-        if b"6379" in token or b"6380" in token:
-            continue
+        size = end - start
+        if not token.translate(None, _HEX_LETTERS) or b"6379" in token or b"6380" in token:
+            continue  # no digit, or a port the classification reads
         if token[:2] == b"53" and line[start - 1 : start] == b":":
             continue
-        size = end - start
         pieces.append(line[done:start])
         pieces.append(_BLANKS[size] if size < 80 else b"\x01" * size)
         done = end

@@ -25,7 +25,7 @@ from redisdoctor.analyze_scan import (
 from redisdoctor.analyze_verdicts import CATEGORY_INDEX, _meaning_target, classify_record
 from redisdoctor.logscan import Layout, sniff_layout, split_points
 from redisdoctor.taxonomy import Category
-from redisdoctor.templates import _CLASSES, target_of, volatile_key
+from redisdoctor.templates import _COLLAPSE, target_of, volatile_key
 from redisdoctor.timestamps import StampParser
 
 MESSAGE = "Redis connection failed: Error 111 connecting to redis:6379. Connection refused."
@@ -152,6 +152,7 @@ _SLOTS = (
 _TOKENS = st.one_of(
     st.integers(10**5, 10**12).map(lambda n: str(n).encode()),
     st.binary(min_size=4, max_size=12).map(lambda b: b.hex().encode()),
+    st.text("0123456789abcdefABCDEF", min_size=6, max_size=7).map(str.encode),
     st.uuids().map(lambda u: str(u).encode()),
     st.sampled_from([b"6379", b"16379", b"63790", b"53", b"5300000", b"111", b"-3"]),
 )
@@ -305,16 +306,32 @@ def test_analyze_scan_bodies_with_ids_leave_repeated_bodies_cached(
     assert len(reads) == 30_001
 
 
-def test_analyze_scan_volatile_key_by_classes_is_proven_by_a_known_key() -> None:
-    # "arr" and "err" have one class pattern (hex letters alike), but only "err" makes the
-    # digits after it an error code: the tokens looked up by classes are trusted only when the
-    # key they make is one already read from scratch.
+def test_analyze_scan_volatile_key_by_collapsed_digits_is_proven_by_a_known_key() -> None:
+    # "arr" and "err" collapse alike (hex letters are digits there), but only "err" makes the
+    # digits after it an error code: the tokens looked up by collapsed digits are trusted only
+    # when the key they make is one already read from scratch.
     arr = b"arr 1234567890 Redis connection refused"
     err = b"err 1234567890 Redis connection refused"
-    assert arr.translate(_CLASSES) == err.translate(_CLASSES)
+    assert arr.translate(_COLLAPSE) == err.translate(_COLLAPSE)
     arr_key = volatile_key(arr)
     assert arr_key is not None and b"1234567890" not in arr_key
-    assert volatile_key(err) is None  # and the classes now say: nothing to blank
+    assert volatile_key(err) is None  # and the lookup now says: nothing to blank
     assert volatile_key(arr, {arr_key}) == arr_key
-    assert volatile_key(arr) == arr_key  # the classes say: blank it
+    assert volatile_key(arr) == arr_key  # the lookup says: blank it
     assert volatile_key(err, {arr_key}) is None
+
+
+def test_analyze_scan_volatile_key_by_collapsed_digits_rechecks_host_ports() -> None:
+    # "1234567a:bcdef012" is two ids; "1234567a:9cdef012" is a host and a port followed by an
+    # id. They collapse alike and blanking both ids of the second would make the first's key.
+    ids = b"job 1234567a:bcdef012 failed: Redis connection refused"
+    host_port = b"job 1234567a:9cdef012 failed: Redis connection refused"
+    assert ids.translate(_COLLAPSE) == host_port.translate(_COLLAPSE)
+    ids_key = volatile_key(ids)
+    assert (
+        ids_key == b"job " + b"\x01" * 8 + b":" + b"\x01" * 8 + b" failed: Redis connection refused"
+    )
+    own_key = volatile_key(host_port)
+    assert own_key == b"job 1234567a:" + b"\x01" * 8 + b" failed: Redis connection refused"
+    volatile_key(ids)  # the lookup says: two tokens
+    assert volatile_key(host_port, {ids_key}) == own_key
