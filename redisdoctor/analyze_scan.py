@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,6 +29,7 @@ from redisdoctor.analyze_verdicts import (
 )
 from redisdoctor.logscan import (
     CHUNK_SIZE,
+    MAX_RECORD,
     STDIN,
     HintCursor,
     Layout,
@@ -171,16 +173,22 @@ class _Scanner:
         p.lines += newlines
         if final and not region.endswith(b"\n"):
             p.lines += 1
-        starts = layout.count_starts(region, newlines)
-        if self.first_region or layout.is_start(region, 0):
-            starts += 1
-        self.first_region = False
-        p.records += starts
         if b"\x00" in region:
             p.nul_bytes += region.count(b"\x00")
         self._span(region)
-        if self.hot is not None:
-            region = self._take_hot(region, newlines)
+        # the records: one after each newline followed by a record start, and the first
+        starts = 1 if self.first_region or layout.is_start(region, 0) else 0
+        self.first_region = False
+        if self.hot is not None or layout.every_line:
+            starts += layout.count_starts(region, newlines)
+            if self.hot is not None:
+                region = self._take_hot(region, newlines)
+            bounds = layout.record_starts(region)
+        else:
+            # one C-level split finds every record: their number, and where a hint's record is
+            bounds = layout.record_starts(region)
+            starts += len(bounds) - 2
+        p.records += starts
         cache = self.cache
         id_cache = self.id_cache
         verdicts = self.verdicts
@@ -188,29 +196,25 @@ class _Scanner:
         seconds = self.seconds
         covered = 0
         size = len(region)
-        find = region.find
-        start_match = layout.start_match
         vids = self.vids
         volatile = self.volatile
         stamp_at = self._stamp_at
         votes: dict[bytes, int] = {}
         vote_stamps: dict[bytes, bytes] = {}
-        next_line = HintCursor(region, self.hints).finder()
-        line_start = next_line(0)
-        while line_start >= 0:
-            # An indented line (a stack frame) never starts a record.
-            first = region[line_start]
-            stamp = None if first == 32 or first == 9 else stamp_at(region, line_start)
-            end = find(b"\n", line_start)
-            end = line_end = size if end < 0 else end + 1
-            if stamp is not None and (end >= size or start_match(region, end) is not None):
-                start = line_start
+        next_hit = HintCursor(region, self.hints).hit_finder()
+        hit = next_hit(0)
+        while hit >= 0:
+            index = bisect_right(bounds, hit) - 1
+            start = bounds[index]
+            end = bounds[index + 1]
+            if end > size:
+                end = size
+            if start >= covered and end - start <= MAX_RECORD:
+                # An indented line (a stack frame) never starts a record.
+                first = region[start]
+                stamp = None if first == 32 or first == 9 else stamp_at(region, start)
             else:
-                start, end = record_bounds(
-                    region, line_start, covered, layout, is_start=True if stamp else None
-                )
-                if start != line_start:
-                    stamp = stamp_at(region, start)
+                start, end, stamp = self._record_around(region, hit, covered)
             covered = end
             body = region[stamp[1] : end] if stamp is not None else region[start:end]
             vid = cache.get(body)
@@ -234,23 +238,39 @@ class _Scanner:
             else:
                 verdict = verdicts[vid]
             if verdict.category_name is not None:
-                if stamp is not None and end == line_end and start == line_start:
+                more_lines = region.count(b"\n", start, end - 1)
+                if more_lines:
+                    p.failure_lines += more_lines
+                elif stamp is not None:
                     votes[body] = votes.get(body, 0) + 1
                     if body not in vote_stamps:
-                        vote_stamps[body] = region[line_start : stamp[1]]
+                        vote_stamps[body] = region[start : stamp[1]]
                 key = vid if stamp is None or stamp[3] is None else (vid, stamp[3])
                 counts[key] = counts.get(key, 0) + 1
                 if stamp is not None:
                     second = (stamp[0] << 5) | verdict.category_index
                     seconds[second] = seconds.get(second, 0) + 1
-                if start != line_start or end != line_end:
-                    p.failure_lines += region.count(b"\n", start, end - 1)
             elif verdict.undecodable or verdict.recovery:
                 counts[vid] = counts.get(vid, 0) + 1
                 if verdict.recovery and stamp is not None:
                     p.recoveries[stamp[0]] += 1
-            line_start = next_line(covered)
+            hit = next_hit(covered)
         self._elect_hot(votes, vote_stamps, newlines)
+
+    def _record_around(
+        self, region: bytes, hit: int, covered: int
+    ) -> tuple[int, int, tuple[int, int, str, str | None] | None]:
+        """(start, end, stamp) of the record holding `hit` read line by line, never before
+        `covered`: for a record longer than MAX_RECORD, which is read in MAX_RECORD pieces."""
+        line_start = region.rfind(b"\n", 0, hit) + 1
+        first = region[line_start]
+        stamp = None if first == 32 or first == 9 else self._stamp_at(region, line_start)
+        start, end = record_bounds(
+            region, line_start, covered, self.layout, is_start=True if stamp else None
+        )
+        if start != line_start:
+            stamp = self._stamp_at(region, start)
+        return start, end, stamp
 
     def _stamp_at(self, region: bytes, pos: int) -> tuple[int, int, str, str | None] | None:
         """The stamp starting at `pos` as (epoch, body start, format, source), or None. Lines of

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bz2
 import glob
 import gzip
+import itertools
 import lzma
 import os
 import re
@@ -108,6 +109,19 @@ class Layout:
             return newlines - 1 if buf.endswith(b"\n") else newlines
         pattern = DOCKER_NOT_START_RE if self.docker else NOT_START_RE
         return newlines - len(pattern.findall(buf))
+
+    def record_starts(self, buf: bytes) -> list[int]:
+        """Where each record of `buf` starts (the first at 0, whatever its first line), then
+        `len(buf) + 1`: record i is `buf[starts[i] : starts[i + 1]]`, its newline included."""
+        if self.every_line:
+            pieces = buf.split(b"\n")
+        else:
+            pieces = (DOCKER_NEXT_START_RE if self.docker else NEXT_START_RE).split(buf)
+        # each piece lost the newline it was split at: one more byte per record
+        return list(itertools.accumulate(map(_ONE.__add__, map(len, pieces)), initial=0))
+
+
+_ONE = 1
 
 
 def _always(buf: bytes, pos: int) -> bool:
@@ -301,13 +315,13 @@ def minimal_hints(hints: Iterable[bytes]) -> tuple[bytes, ...]:
 
 
 class HintCursor:
-    """Finds, in one region, the next line holding a relevance hint (case-insensitive).
+    """Finds, in one region, the next relevance hint (case-insensitive).
 
     One `bytes.find` per hint, repeated only once the scan has moved past that hint's last hit:
     the other hits inside a record already read (a traceback names Redis on several lines) cost
-    nothing, and no list of every matching line is built. `next_line(pos)` is the start of the
-    first line at or after `pos` (a line start) holding a hint, -1 if none does; `finder()` gives
-    the same function, loop-free for the usual two hints ("redis", "6379")."""
+    nothing, and no list of every match is built. `next_hit(pos)` is where the first hint at or
+    after `pos` is, -1 if there is none; `hit_finder()` gives the same function, loop-free for
+    the usual two hints ("redis", "6379"); `next_line(pos)` is the start of that hint's line."""
 
     __slots__ = ("first", "hints", "hits", "low", "second")
 
@@ -320,12 +334,12 @@ class HintCursor:
         self.first = past if not hints or self.hits[0] < 0 else self.hits[0]
         self.second = past if len(hints) < 2 or self.hits[1] < 0 else self.hits[1]
 
-    def finder(self) -> Callable[[int], int]:
-        """`next_line`, or its two-hint version (not kept on the cursor: a bound method stored
+    def hit_finder(self) -> Callable[[int], int]:
+        """`next_hit`, or its two-hint version (not kept on the cursor: a bound method stored
         on its own object is a cycle, and would keep the region's copy until a full GC)."""
-        return self._next_two if len(self.hints) == 2 else self.next_line
+        return self._next_hit_two if len(self.hints) == 2 else self.next_hit
 
-    def next_line(self, pos: int) -> int:
+    def next_hit(self, pos: int) -> int:
         low = self.low
         hits = self.hits
         best = -1
@@ -334,9 +348,13 @@ class HintCursor:
                 hit = hits[index] = low.find(self.hints[index], pos)
             if hit >= 0 and (best < 0 or hit < best):
                 best = hit
-        return best if best < 0 else low.rfind(b"\n", 0, best) + 1
+        return best
 
-    def _next_two(self, pos: int) -> int:
+    def next_line(self, pos: int) -> int:
+        hit = self.next_hit(pos)
+        return hit if hit < 0 else self.low.rfind(b"\n", 0, hit) + 1
+
+    def _next_hit_two(self, pos: int) -> int:
         low = self.low
         first = self.first
         if first < pos:
@@ -347,7 +365,7 @@ class HintCursor:
             second = low.find(self.hints[1], pos)
             self.second = second = len(low) + 1 if second < 0 else second
         best = first if first < second else second
-        return -1 if best > len(low) else low.rfind(b"\n", 0, best) + 1
+        return -1 if best > len(low) else best
 
 
 def record_bounds(

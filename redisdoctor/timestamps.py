@@ -53,7 +53,7 @@ _START_SHAPES = (
     rb"|\[\d{4}-\d\d-\d\d[T ]\d\d:"  # Celery and bracketed ISO
     rb"|[DIWEFAU], \[\d{4}-"  # Ruby Logger
     rb"|\d+:[XCSM] \d\d [A-Z][a-z]{2} \d{4} "  # redis-server
-    rb"|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d "  # syslog
+    rb"|[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d "  # syslog (the day padded or not)
     rb"|\{"  # JSON lines
 )
 START_SHAPES = _START_SHAPES

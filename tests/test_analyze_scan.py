@@ -23,7 +23,7 @@ from redisdoctor.analyze_scan import (
     scan_stream,
 )
 from redisdoctor.analyze_verdicts import CATEGORY_INDEX, _meaning_target, classify_record
-from redisdoctor.logscan import Layout, sniff_layout, split_points
+from redisdoctor.logscan import MAX_RECORD, Layout, sniff_layout, split_points
 from redisdoctor.taxonomy import Category
 from redisdoctor.templates import _COLLAPSE, target_of, volatile_key
 from redisdoctor.timestamps import StampParser
@@ -335,3 +335,21 @@ def test_analyze_scan_volatile_key_by_collapsed_digits_rechecks_host_ports() -> 
     assert own_key == b"job 1234567a:" + b"\x01" * 8 + b" failed: Redis connection refused"
     volatile_key(ids)  # the lookup says: two tokens
     assert volatile_key(host_port, {ids_key}) == own_key
+
+
+def test_analyze_scan_a_record_longer_than_max_record_is_read_around_its_hint() -> None:
+    # A stack dump of 1.3 MB is past what one record may hold: its Redis line is read as a
+    # record of its own (untimed: the line has no stamp), not as part of the dump's first line.
+    frames = b"".join(b"\tat com.example.Frame%06d.call(Frame.java:1)\n" % i for i in range(30_000))
+    assert len(frames) > MAX_RECORD
+    log = (
+        b"2025-03-01T10:00:00Z ERROR:app: request failed\n"
+        + frames
+        + b"redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. Connection "
+        b"refused.\n" + b"2025-03-01T10:00:05Z INFO:app: ok\n"
+    )
+    partial = scan_stream(io.BytesIO(log), "dump.log", ScanOptions())
+    assert partial.records == 2
+    assert partial.failure_records == 1
+    assert partial.untimed_failures == 1
+    assert partial.categories == Counter({"refused": 1})

@@ -22,6 +22,7 @@ from redisdoctor.logscan import (
     minimal_hints,
     open_stream,
     read_regions,
+    record_bounds,
     sniff_layout,
     split_points,
 )
@@ -184,10 +185,13 @@ def test_logscan_two_hint_cursor_matches_the_general_one() -> None:
         anyhow = HintCursor(region, (b"redis", b"6379", b"no-such-hint"))
         pos = 0
         while True:
-            found = two.finder()(pos)
-            assert found == anyhow.next_line(pos)
+            hit = two.hit_finder()(pos)
+            assert hit == anyhow.next_hit(pos)
+            found = anyhow.next_line(pos)
             if found < 0:
+                assert hit < 0
                 break
+            assert found <= hit and b"\n" not in region[found:hit]
             assert region[found - 1 : found] in (b"", b"\n")
             end = region.find(b"\n", found)
             line = (region[found:] if end < 0 else region[found:end]).lower()
@@ -201,7 +205,7 @@ def test_logscan_hint_cursor_is_freed_without_the_cycle_collector() -> None:
     # the cursor refers to, however deep, may lead back to it.
     for hints in ((b"redis", b"6379"), (b"redis", b"6379", b"other")):
         cursor = HintCursor(b"x\nredis 6379\n", hints)
-        assert cursor.finder()(0) == 2
+        assert cursor.hit_finder()(0) == 2
         seen: set[int] = set()
         pending = list(gc.get_referents(cursor))
         while pending:
@@ -210,3 +214,38 @@ def test_logscan_hint_cursor_is_freed_without_the_cycle_collector() -> None:
             if id(item) not in seen:
                 seen.add(id(item))
                 pending.extend(gc.get_referents(item))
+
+
+_RECORD_LINES = (
+    b"2025-08-12T15:54:42Z ERROR:app: Redis connection failed",
+    b"[2023-12-04 16:28:37,374: ERROR/MainProcess] consumer: Cannot connect to redis",
+    b"Jan 5 01:02:03 host app[1]: redis down",
+    b'{"time": 1723478082, "msg": "redis error"}',
+    b"Traceback (most recent call last):",
+    b'  File "/app/x.py", line 3, in f',
+    b"\tat io.lettuce.core.RedisClient.connect(RedisClient.java:216)",
+    b"Caused by: java.net.UnknownHostException: redis.internal",
+    b"",
+    b"2025-08-12 15:54:42,1",  # a stamp cut short: no record start
+)
+
+
+@pytest.mark.parametrize("layout", [Layout(), Layout(docker=True), Layout(every_line=True)])
+def test_logscan_record_starts_are_the_records_read_around_each_line(layout: Layout) -> None:
+    # The scanner takes a hint's record from one split of the region; reading the record around
+    # the hint's line (`record_bounds`) must give the same one, for every line.
+    rng = random.Random(11)
+    for _ in range(300):
+        lines = [rng.choice(_RECORD_LINES) for _ in range(rng.randrange(1, 12))]
+        if layout.docker:
+            lines = [b"web_1  | " + line if rng.random() < 0.8 else line for line in lines]
+        region = b"\n".join(lines) + (b"\n" if rng.random() < 0.8 else b"")
+        starts = layout.record_starts(region)
+        assert starts[0] == 0 and starts[-1] == len(region) + 1
+        pos = 0
+        while pos < len(region):
+            index = max(i for i, start in enumerate(starts) if start <= pos)
+            expected = (starts[index], min(starts[index + 1], len(region)))
+            assert record_bounds(region, pos, 0, layout) == expected, (region, pos)
+            newline = region.find(b"\n", pos)
+            pos = len(region) if newline < 0 else newline + 1

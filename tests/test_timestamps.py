@@ -115,6 +115,21 @@ def test_timestamps_recognises_format(
     assert START_RE.match(line) is not None or line.startswith(b"api-1")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"Jan  5 01:02:03 host cron[1]: x",
+        b"Jan 5 01:02:03 host cron[1]: x",
+        b"Jan 15 01:02:03 h a: x",
+    ],
+)
+def test_timestamps_a_syslog_stamp_starts_a_record_however_its_day_is_padded(line: bytes) -> None:
+    # The scanner splits records where a line starts like a stamp: every line the parser reads
+    # a stamp from must be one, or its record would swallow it.
+    assert StampParser(year=2025).start_of(line) is not None
+    assert START_RE.match(line) is not None
+
+
 def test_timestamps_syslog_uses_given_year() -> None:
     line = b"Aug 12 15:54:42 web01 app[1234]: Redis connection failed"
     stamp = StampParser(year=2023).start_of(line)
