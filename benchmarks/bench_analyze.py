@@ -69,10 +69,21 @@ parser's would and bodies carrying ids got a cache of their own (same files, loa
     spam   1.43/1.43    29.0/29.0            9.2/9.2                14.9/25.9      10.4x    168 MB
     spam   1.06/1.06    27.3/27.3            9.5/9.5                10.5/18.7       9.9x    158 MB
 
-The grep budgets and the memory budget hold; the "3x faster than the naive loop" budget does not
-(1.6-1.8x on the mixed log, 1.9-2.6x on the spam log; two workers are 1.3-1.8x faster than one
-here): analyze times, classifies and aggregates every Redis record, where the loop only matches a
-regex. (The first pass's figures repeated the same ids every 64 MiB, which flattered caches.)
+and at 15:34-15:38 UTC, after a new id's tokens were looked up by the line's collapsed hex digits
+and every record of a chunk was found with one split (same files, load 0.8-1.3):
+
+    mixed  1.23/1.23    13.7/13.7           10.6/10.6                6.9/12.2       5.6x    140 MB
+    mixed  1.15/1.15    14.0/14.0           10.7/10.7                6.5/11.8       5.7x    132 MB
+    mixed  1.23/1.23    13.6/13.6           11.6/11.6                7.9/14.3       6.4x    134 MB
+    spam   1.07/1.07    25.0/25.0            8.2/8.2                 8.2/14.7       7.7x    138 MB
+    spam   1.09/1.09    26.5/26.5            8.7/8.7                 8.4/15.0       7.7x    139 MB
+    spam   1.18/1.18    27.3/27.3            8.8/8.8                 8.8/15.9       7.5x    142 MB
+
+The grep budgets and the memory budget hold, and the "3x faster than the naive loop" budget
+holds on the spam log (3.0-3.2x) but not on the mixed log (1.7-2.1x; two workers are 1.7x
+faster than one here): analyze times, classifies and aggregates every Redis record, where the
+loop only matches a regex. (The first pass's figures repeated the same ids every 64 MiB, which
+flattered caches.)
 """
 
 from __future__ import annotations
