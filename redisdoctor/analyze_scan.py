@@ -128,6 +128,18 @@ class ScanOptions:
     thorough: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Hot:
+    """A failure line that fills a tenth of a region (see `_take_hot`): the pattern that finds
+    it with its stamp, its verdict id, its body (the line after its stamp) and its stamp's length.
+    """
+
+    pattern: re.Pattern[bytes]
+    vid: int
+    body: bytes
+    stamp_length: int
+
+
 class _Scanner:
     """Scans regions of one input into a Partial. One per file or byte range.
 
@@ -161,7 +173,7 @@ class _Scanner:
         # fraction) of the last few stamp formats seen with it (a log mixing six formats kept
         # only the last three shapes, and most stamps went back to the regex)
         self.stamp_shapes: dict[bytes, tuple[tuple[int, int, int, int], ...]] = {}
-        self.hot: tuple[re.Pattern[bytes], int] | None = None
+        self.hot: _Hot | None = None
         self.seconds: dict[int, int] = {}
         self.first_region = True
 
@@ -337,37 +349,57 @@ class _Scanner:
             vid = self.id_cache.get(body)
         if vid is None:
             return
-        shape = re.sub(rb"\d", lambda _: rb"\d", re.escape(vote_stamps[body]))
+        stamp = vote_stamps[body]
+        shape = re.sub(rb"\d", lambda _: rb"\d", re.escape(stamp))
         prefix = rb"(?:" + DOCKER_PREFIX + rb")?" if self.layout.docker else b""
         follows = prefix + rb"(?:" + START_SHAPES + rb")"
+        # The line's text first, so that the search skips ahead to it; its stamp (a newline and
+        # the shape of the voted one, digits free) is read behind it.
+        line = re.escape(body)
         pattern = re.compile(
-            rb"\n(" + shape + rb")" + re.escape(body[:-1]) + rb"(?=\n" + follows + rb"|\n?\Z)"
+            line + rb"(?<=\n(" + shape + rb")" + line + rb")(?=" + follows + rb"|\Z)"
         )
-        self.hot = (pattern, vid)
+        self.hot = _Hot(pattern, vid, body, len(stamp))
 
     def _take_hot(self, region: bytes, newlines: int) -> bytes:
-        """Count and remove the hot line's occurrences; return what is left of `region`."""
+        """Count and remove the hot line's records; return what is left of `region`."""
         assert self.hot is not None
-        pattern, vid = self.hot
-        # One pass: split on the hot lines, whose stamps are the captured pieces.
-        pieces = pattern.split(b"\n" + region)
+        hot = self.hot
+        # One pass: split on the hot line's text; its stamps are the captured pieces, and each
+        # stands at the end of the text before it.
+        pieces = hot.pattern.split(region)
         found = pieces[1::2]
         if len(found) * 20 < newlines:
             self.hot = None  # no longer worth its pass
         if not found:
             return region
-        verdict = self.verdicts[vid]
+        verdict = self.verdicts[hot.vid]
         counts = self.counts
         seconds = self.seconds
+        # A stamp of the voted shape that the parser reads otherwise (a 61st second, another
+        # length) leaves its record to the record-by-record path.
+        refused: set[bytes] = set()
+        head = hot.body[:64]
         for stamp_text, count in Counter(found).items():
-            parsed = self.parser.fast(stamp_text)  # once per distinct stamp in the chunk
-            if parsed is None:
+            parsed = self.parser.fast(stamp_text + head)  # once per distinct stamp in the chunk
+            if parsed is None or parsed[1] != hot.stamp_length or parsed[2] == "json":
+                refused.add(stamp_text)
                 continue
-            key = vid if parsed[3] is None else (vid, parsed[3])
+            key = hot.vid if parsed[3] is None else (hot.vid, parsed[3])
             counts[key] = counts.get(key, 0) + count
             second = (parsed[0] << 5) | verdict.category_index
             seconds[second] = seconds.get(second, 0) + count
-        return b"".join(pieces[0::2])[1:]
+        texts = pieces[0::2]
+        cut = hot.stamp_length
+        if not refused:
+            kept = [text[:-cut] for text in texts[:-1]]
+        else:
+            kept = [
+                text + hot.body if stamp_text in refused else text[:-cut]
+                for text, stamp_text in zip(texts, found, strict=False)
+            ]
+        kept.append(texts[-1])
+        return b"".join(kept)
 
     def finish(self) -> Partial:
         """Fold the per-body counts into the Partial."""

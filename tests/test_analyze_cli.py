@@ -288,6 +288,9 @@ def test_analyze_repeated_line_fast_path_matches_record_by_record(tmp_path: Path
     lines = []
     for second in range(20000):
         stamp = f"2025-08-12T{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}Z"
+        if second % 997 == 0:
+            # the hot line's shape, but no stamp the parser reads: an untimed record
+            stamp = stamp[:-3] + "61Z"
         lines.append(
             f"{stamp} WARNING:utils.redis_client_production:Redis connection failed: Error -2 "
             "connecting to flowing-snail-56122.upstash.io:6379. Name or service not known."
@@ -325,6 +328,7 @@ def test_analyze_repeated_line_fast_path_matches_record_by_record(tmp_path: Path
         analyze_module._Scanner._elect_hot = original  # type: ignore[method-assign]
     assert fast.to_dict() == slow.to_dict()
     assert fast.before.failure_records == 20000 + 1819
+    assert fast.before.untimed_failures == 21 + 2  # the hot line, and 2 tracebacks, at :61
     assert fast.before.records == 20000 + 2858 + 1819
 
 
