@@ -1,9 +1,10 @@
 """Scanning logs for `redisdoctor analyze`: inputs -> regions of whole records -> a `Partial`
 (mergeable, picklable figures), in parallel byte ranges for big plain files.
 
-The hot path is `_Scanner.region`: candidate records are found with a bytes-level search for the
-relevance hints (`HintCursor`), their stamps are looked up per minute and format before any
-regex runs, and each distinct record body is classified once (`analyze_verdicts`).
+The hot path is `_Scanner.region`: one C-level split finds (and counts) a region's records, a
+bytes-level search for the relevance hints (`HintCursor`) finds the candidates among them (by
+bisection), their stamps are looked up per minute and format before any regex runs, and each
+distinct record body is classified once (`analyze_verdicts`).
 """
 
 from __future__ import annotations
@@ -143,9 +144,9 @@ class _Hot:
 class _Scanner:
     """Scans regions of one input into a Partial. One per file or byte range.
 
-    Hot path: each candidate record costs a stamp match, a dict lookup of its body (the record
-    after its stamp) and two counter increments; everything per distinct body (category, target,
-    source, template) is folded into the Partial once, in `finish`.
+    Hot path: each candidate record costs a bisection, a stamp lookup, a dict lookup of its body
+    (the record after its stamp) and two counter increments; everything per distinct body
+    (category, target, source, template) is folded into the Partial once, in `finish`.
     """
 
     def __init__(
