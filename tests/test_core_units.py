@@ -303,5 +303,7 @@ _RAW_ALPHABET = string.ascii_letters + string.digits + "-_.~!$&'()*+,;=%:?#[]"
 )
 def test_redact_text_property_raw_password_never_survives(password: str, prefix: str) -> None:
     # Written by hand into a URL without percent-encoding (as people do), it must vanish too.
+    # A password that is also a piece of the line's own words ("unreac") cannot be told apart.
+    assume(password not in f"{prefix}redis://default:@cache.test:6379/0 unreachable")
     line = f"{prefix}redis://default:{password}@cache.test:6379/0 unreachable"
     assert password not in redact_text(line)
