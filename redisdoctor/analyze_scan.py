@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,17 +29,15 @@ from redisdoctor.analyze_verdicts import (
 )
 from redisdoctor.logscan import (
     CHUNK_SIZE,
-    MAX_RECORD,
     STDIN,
-    HintCursor,
     Layout,
     ReadProblems,
+    candidate_spans,
     expand_inputs,
     file_size,
     is_compressed_file,
     open_stream,
     read_regions,
-    record_bounds,
     sniff_layout,
     split_points,
 )
@@ -207,28 +204,15 @@ class _Scanner:
         verdicts = self.verdicts
         counts = self.counts
         seconds = self.seconds
-        covered = 0
-        size = len(region)
         vids = self.vids
         volatile = self.volatile
         stamp_at = self._stamp_at
         votes: dict[bytes, int] = {}
         vote_stamps: dict[bytes, bytes] = {}
-        next_hit = HintCursor(region, self.hints).hit_finder()
-        hit = next_hit(0)
-        while hit >= 0:
-            index = bisect_right(bounds, hit) - 1
-            start = bounds[index]
-            end = bounds[index + 1]
-            if end > size:
-                end = size
-            if start >= covered and end - start <= MAX_RECORD:
-                # An indented line (a stack frame) never starts a record.
-                first = region[start]
-                stamp = None if first == 32 or first == 9 else stamp_at(region, start)
-            else:
-                start, end, stamp = self._record_around(region, hit, covered)
-            covered = end
+        for start, end in candidate_spans(region, self.hints, layout, bounds):
+            # An indented line (a stack frame) never starts a record.
+            first = region[start]
+            stamp = None if first == 32 or first == 9 else stamp_at(region, start)
             body = region[stamp[1] : end] if stamp is not None else region[start:end]
             vid = cache.get(body)
             if vid is None:
@@ -267,23 +251,7 @@ class _Scanner:
                 counts[vid] = counts.get(vid, 0) + 1
                 if verdict.recovery and stamp is not None:
                     p.recoveries[stamp[0]] += 1
-            hit = next_hit(covered)
         self._elect_hot(votes, vote_stamps, newlines)
-
-    def _record_around(
-        self, region: bytes, hit: int, covered: int
-    ) -> tuple[int, int, tuple[int, int, str, str | None] | None]:
-        """(start, end, stamp) of the record holding `hit` read line by line, never before
-        `covered`: for a record longer than MAX_RECORD, which is read in MAX_RECORD pieces."""
-        line_start = region.rfind(b"\n", 0, hit) + 1
-        first = region[line_start]
-        stamp = None if first == 32 or first == 9 else self._stamp_at(region, line_start)
-        start, end = record_bounds(
-            region, line_start, covered, self.layout, is_start=True if stamp else None
-        )
-        if start != line_start:
-            stamp = self._stamp_at(region, start)
-        return start, end, stamp
 
     def _stamp_at(self, region: bytes, pos: int) -> tuple[int, int, str, str | None] | None:
         """The stamp starting at `pos` as (epoch, body start, format, source), or None. Lines of

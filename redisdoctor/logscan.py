@@ -21,6 +21,7 @@ import itertools
 import lzma
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -321,7 +322,7 @@ class HintCursor:
     the other hits inside a record already read (a traceback names Redis on several lines) cost
     nothing, and no list of every match is built. `next_hit(pos)` is where the first hint at or
     after `pos` is, -1 if there is none; `hit_finder()` gives the same function, loop-free for
-    the usual two hints ("redis", "6379"); `next_line(pos)` is the start of that hint's line."""
+    the usual two hints ("redis", "6379")."""
 
     __slots__ = ("first", "hints", "hits", "low", "second")
 
@@ -349,10 +350,6 @@ class HintCursor:
             if hit >= 0 and (best < 0 or hit < best):
                 best = hit
         return best
-
-    def next_line(self, pos: int) -> int:
-        hit = self.next_hit(pos)
-        return hit if hit < 0 else self.low.rfind(b"\n", 0, hit) + 1
 
     def _next_hit_two(self, pos: int) -> int:
         low = self.low
@@ -410,18 +407,32 @@ def record_bounds(
 
 
 def candidate_spans(
-    region: bytes, hints: tuple[bytes, ...], layout: Layout
-) -> list[tuple[int, int]]:
-    """(start, end) of every record in `region` containing a hint (case-insensitive)."""
-    spans: list[tuple[int, int]] = []
+    region: bytes,
+    hints: tuple[bytes, ...],
+    layout: Layout,
+    starts: list[int] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of every record in `region` holding a hint (case-insensitive), in order.
+    `starts` is `layout.record_starts(region)` when the caller has it already. A hint's record is
+    found among them by bisection; one longer than MAX_RECORD is read around the hint's line in
+    MAX_RECORD pieces (`record_bounds`)."""
+    if starts is None:
+        starts = layout.record_starts(region)
+    size = len(region)
     cursor = HintCursor(region, hints)
+    next_hit = cursor.hit_finder()
     covered = 0
-    line_start = cursor.next_line(covered)
-    while line_start >= 0:
-        start, covered = record_bounds(region, line_start, covered, layout)
-        spans.append((start, covered))
-        line_start = cursor.next_line(covered)
-    return spans
+    hit = next_hit(0)
+    while hit >= 0:
+        index = bisect_right(starts, hit) - 1
+        start = starts[index]
+        end = min(starts[index + 1], size)
+        if start < covered or end - start > MAX_RECORD:
+            line_start = cursor.low.rfind(b"\n", 0, hit) + 1
+            start, end = record_bounds(region, line_start, covered, layout)
+        yield start, end
+        covered = end
+        hit = next_hit(covered)
 
 
 # ------------------------------------------------------------------------------------------------
