@@ -189,15 +189,15 @@ class _Scanner:
         # the records: one after each newline followed by a record start, and the first
         starts = 1 if self.first_region or layout.is_start(region, 0) else 0
         self.first_region = False
-        if self.hot is not None or layout.every_line:
+        taken = 0  # the hot line's records, taken out of the region (never its first)
+        if self.hot is not None:
+            region, taken = self._take_hot(region, newlines)
+        # one C-level split finds every record: their number, and where a hint's record is
+        bounds = layout.record_starts(region)
+        if layout.every_line:
             starts += layout.count_starts(region, newlines)
-            if self.hot is not None:
-                region = self._take_hot(region, newlines)
-            bounds = layout.record_starts(region)
         else:
-            # one C-level split finds every record: their number, and where a hint's record is
-            bounds = layout.record_starts(region)
-            starts += len(bounds) - 2
+            starts += len(bounds) - 2 + taken
         p.records += starts
         cache = self.cache
         id_cache = self.id_cache
@@ -330,8 +330,9 @@ class _Scanner:
         )
         self.hot = _Hot(pattern, vid, body, len(stamp))
 
-    def _take_hot(self, region: bytes, newlines: int) -> bytes:
-        """Count and remove the hot line's records; return what is left of `region`."""
+    def _take_hot(self, region: bytes, newlines: int) -> tuple[bytes, int]:
+        """Count and remove the hot line's records; return what is left of `region`, and how
+        many records were taken out."""
         assert self.hot is not None
         hot = self.hot
         # One pass: split on the hot line's text; its stamps are the captured pieces, and each
@@ -341,7 +342,7 @@ class _Scanner:
         if len(found) * 20 < newlines:
             self.hot = None  # no longer worth its pass
         if not found:
-            return region
+            return region, 0
         verdict = self.verdicts[hot.vid]
         counts = self.counts
         seconds = self.seconds
@@ -349,11 +350,13 @@ class _Scanner:
         # length) leaves its record to the record-by-record path.
         refused: set[bytes] = set()
         head = hot.body[:64]
+        taken = 0
         for stamp_text, count in Counter(found).items():
             parsed = self.parser.fast(stamp_text + head)  # once per distinct stamp in the chunk
             if parsed is None or parsed[1] != hot.stamp_length or parsed[2] == "json":
                 refused.add(stamp_text)
                 continue
+            taken += count
             key = hot.vid if parsed[3] is None else (hot.vid, parsed[3])
             counts[key] = counts.get(key, 0) + count
             second = (parsed[0] << 5) | verdict.category_index
@@ -368,7 +371,7 @@ class _Scanner:
                 for text, stamp_text in zip(texts, found, strict=False)
             ]
         kept.append(texts[-1])
-        return b"".join(kept)
+        return b"".join(kept), taken
 
     def finish(self) -> Partial:
         """Fold the per-body counts into the Partial."""

@@ -309,10 +309,10 @@ def test_analyze_repeated_line_fast_path_matches_record_by_record(tmp_path: Path
     taken: list[int] = []
     take_hot = analyze_module._Scanner._take_hot
 
-    def spy(self: Any, region: bytes, newlines: int) -> bytes:
-        rest = take_hot(self, region, newlines)
+    def spy(self: Any, region: bytes, newlines: int) -> tuple[bytes, int]:
+        rest, records = take_hot(self, region, newlines)
         taken.append(len(region) - len(rest))
-        return rest
+        return rest, records
 
     analyze_module._Scanner._take_hot = spy  # type: ignore[method-assign]
     try:
