@@ -29,10 +29,8 @@ from typing import BinaryIO
 
 from redisdoctor.timestamps import (
     DOCKER_NEXT_START_RE,
-    DOCKER_NOT_START_RE,
     DOCKER_START_RE,
     NEXT_START_RE,
-    NOT_START_RE,
     START_RE,
 )
 
@@ -101,15 +99,12 @@ class Layout:
         pattern = DOCKER_START_RE if self.docker else START_RE
         return pattern.match(buf, pos) is not None
 
-    def count_starts(self, buf: bytes, newlines: int | None = None) -> int:
-        """Record starts in `buf` after its first byte (each is a newline + a start).
-        `newlines` is `buf.count(b"\\n")` when the caller has it already."""
-        if newlines is None:
-            newlines = buf.count(b"\n")
+    def count_starts(self, buf: bytes) -> int:
+        """Record starts in `buf` after its first byte (each is a newline + a start)."""
         if self.every_line:
+            newlines = buf.count(b"\n")
             return newlines - 1 if buf.endswith(b"\n") else newlines
-        pattern = DOCKER_NOT_START_RE if self.docker else NOT_START_RE
-        return newlines - len(pattern.findall(buf))
+        return len(self.record_starts(buf)) - 2
 
     def record_starts(self, buf: bytes) -> list[int]:
         """Where each record of `buf` starts (the first at 0, whatever its first line), then

@@ -60,10 +60,6 @@ START_SHAPES = _START_SHAPES
 DOCKER_PREFIX = rb"[A-Za-z0-9][\w.-]*\s*\| ?"
 START_RE = re.compile(rb"(?:" + _START_SHAPES + rb")")
 DOCKER_START_RE = re.compile(rb"(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES + rb")")
-# Counting the lines that do *not* start a record is cheaper (few matches, each a cached 1-byte
-# object); record starts are then newlines minus these.
-NOT_START_RE = re.compile(rb"\n(?!" + _START_SHAPES + rb")")
-DOCKER_NOT_START_RE = re.compile(rb"\n(?!(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES + rb"))")
 # The newline before the next record start: one search finds where a multi-line record ends.
 NEXT_START_RE = re.compile(rb"\n(?=" + _START_SHAPES + rb")")
 DOCKER_NEXT_START_RE = re.compile(rb"\n(?=(?:" + DOCKER_PREFIX + rb")?(?:" + _START_SHAPES + rb"))")

@@ -353,3 +353,19 @@ def test_analyze_scan_a_record_longer_than_max_record_is_read_around_its_hint() 
     assert partial.failure_records == 1
     assert partial.untimed_failures == 1
     assert partial.categories == Counter({"refused": 1})
+
+
+@pytest.mark.parametrize("chunk_size", [64, 1 << 20])
+def test_analyze_scan_a_log_without_stamps_has_a_record_per_line(chunk_size: int) -> None:
+    lines = [
+        b"Could not connect to Redis at 127.0.0.1:6379: Connection refused",
+        b"plain line, no stamp",
+        b"another one",
+    ] * 40
+    data = b"\n".join(lines) + b"\n"
+    assert sniff_layout(data).every_line
+    partial = scan_stream(io.BytesIO(data), "plain.log", ScanOptions(chunk_size=chunk_size))
+    assert partial.lines == partial.records == 120
+    assert partial.failure_records == 40
+    unterminated = scan_stream(io.BytesIO(data[:-1]), "plain.log", ScanOptions())
+    assert unterminated.lines == unterminated.records == 120
