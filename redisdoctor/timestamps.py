@@ -46,15 +46,17 @@ _MONTHS = {
 
 # A record starts on a line that begins (after an optional docker compose prefix) with one of
 # these shapes. Cheap on purpose: it is run on every line of a file to count records and to tell
-# continuation lines (tracebacks, "Caused by:", stack frames) from new records.
+# continuation lines (tracebacks, "Caused by:", stack frames) from new records. Each branch opens
+# with a literal or a class, so that a line that starts no record is dropped after one byte;
+# only whether some branch matches counts, never how far.
 _START_SHAPES = (
-    rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d"  # ISO 8601, Python asctime, Heroku
-    rb"|\d{4}/\d\d/\d\d \d\d:"  # Go log
+    rb"\{"  # JSON lines
+    rb"|\d(?:\d{3}(?:-\d\d-\d\d[T ]\d\d:\d\d"  # ISO 8601, Python asctime, Heroku
+    rb"|/\d\d/\d\d \d\d:)"  # Go log
+    rb"|\d*:[XCSM] \d\d [A-Z][a-z]{2} \d{4} )"  # redis-server
     rb"|\[\d{4}-\d\d-\d\d[T ]\d\d:"  # Celery and bracketed ISO
     rb"|[DIWEFAU], \[\d{4}-"  # Ruby Logger
-    rb"|\d+:[XCSM] \d\d [A-Z][a-z]{2} \d{4} "  # redis-server
     rb"|[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d "  # syslog (the day padded or not)
-    rb"|\{"  # JSON lines
 )
 START_SHAPES = _START_SHAPES
 DOCKER_PREFIX = rb"[A-Za-z0-9][\w.-]*\s*\| ?"

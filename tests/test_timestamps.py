@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import calendar
+import gzip
+import re
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redisdoctor.errors import UsageError
 from redisdoctor.timestamps import (
+    DOCKER_NEXT_START_RE,
+    DOCKER_PREFIX,
+    NEXT_START_RE,
     START_RE,
     StampParser,
     json_message,
     parse_tz,
     source_in_body,
 )
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_logs"
 
 
 def epoch(year: int, month: int, day: int, hour: int, minute: int, second: int) -> int:
@@ -225,6 +235,68 @@ def test_timestamps_json_message_joins_message_fields() -> None:
 def test_timestamps_continuation_lines_are_not_record_starts(line: bytes) -> None:
     assert StampParser().start_of(line) is None
     assert START_RE.match(line) is None
+
+
+# The record-start shapes as one plain branch per format: the oracle for START_SHAPES, which
+# is factored so that a line that starts no record costs one byte of the regex.
+_PLAIN_START_RE = re.compile(
+    rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d"
+    rb"|\d{4}/\d\d/\d\d \d\d:"
+    rb"|\[\d{4}-\d\d-\d\d[T ]\d\d:"
+    rb"|[DIWEFAU], \[\d{4}-"
+    rb"|\d+:[XCSM] \d\d [A-Z][a-z]{2} \d{4} "
+    rb"|[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d "
+    rb"|\{"
+)
+# A line of every shape; the test cuts and edits them into near misses.
+_START_LINES = [
+    "2024-12-24 00:14:34,250 x",
+    "2025-08-12T15:54:42Z x",
+    "[2023-12-04 16:28:37,374: ERROR/MainProcess] x",
+    "E, [2025-05-30T22:08:09.233140 #8] ERROR -- : x",
+    *(f"{level}, [2025-05-30T22:08:09 #8] x" for level in "DIWFAU"),
+    "2019/02/18 15:18:42 x",
+    "32196:M 09 Apr 2021 04:48:42.620 # x",
+    "7:S 09 Apr 2021 04:48:42.620 * x",
+    "Jan  5 04:48:42 host x",
+    "Dec 25 04:48:42 host x",
+    '{"ts": 1}',
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.sampled_from(_START_LINES),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.sampled_from(["", "0", "1", "a", "A", " ", ":", "-", "/", "[", "{", "\t"]),
+)
+def test_timestamps_start_shapes_accept_what_the_plain_list_accepts(
+    shape: str, cut: int, at: int, char: str
+) -> None:
+    edited = shape[:at] + char + shape[at + 1 :] if char else shape
+    line = edited[: max(cut, 1)].encode() if cut < len(edited) else edited.encode()
+    assert (START_RE.match(line) is not None) == (_PLAIN_START_RE.match(line) is not None)
+    followed = b"x\n" + line
+    assert [m.start() for m in NEXT_START_RE.finditer(followed)] == [
+        m.start() for m in re.finditer(b"\n(?=" + _PLAIN_START_RE.pattern + b")", followed)
+    ]
+
+
+def test_timestamps_start_shapes_find_the_same_records_in_every_sample() -> None:
+    plain = re.compile(b"\n(?=(?:" + _PLAIN_START_RE.pattern + b"))")
+    docker_plain = re.compile(
+        b"\n(?=(?:" + DOCKER_PREFIX + b")?(?:" + _PLAIN_START_RE.pattern + b"))"
+    )
+    for path in sorted(SAMPLES.iterdir()):
+        if path.suffix not in (".log", ".gz"):
+            continue
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        found = [m.start() for m in NEXT_START_RE.finditer(data)]
+        assert found == [m.start() for m in plain.finditer(data)], path.name
+        in_docker = [m.start() for m in DOCKER_NEXT_START_RE.finditer(data)]
+        assert in_docker == [m.start() for m in docker_plain.finditer(data)], path.name
+        assert len(in_docker) > 10, path.name
 
 
 @pytest.mark.parametrize(
