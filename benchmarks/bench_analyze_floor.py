@@ -28,7 +28,6 @@ than 2x (this machine's two vCPUs: about 1.7-1.85x), and more again for what a w
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
@@ -37,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_analyze import NAIVE, PYTHON, _shift, make_block, timed
+from bench_analyze import NAIVE, PYTHON, generate, timed
 
 from redisdoctor import analyze_scan
 from redisdoctor.analyze_scan import ScanOptions, _worker_scan_range
@@ -48,18 +47,10 @@ from redisdoctor.logscan import (
     candidate_spans,
     read_regions,
     sniff_layout,
+    split_points,
 )
 
-SLICE = 64 << 20
-
-
-def write_slices(path: Path) -> None:
-    """Two 64 MiB slices of the mixed log, with ids that never repeat between them."""
-    rng = random.Random(42)
-    blocks = [make_block(rng, 0.10, 16 << 20) for _ in range(4)]
-    with path.open("wb") as handle:
-        for index in range(2 * SLICE // (16 << 20)):
-            handle.write(_shift(blocks[index % 4], index))
+SIZE_MB = 128
 
 
 def regions(path: Path, start: int, end: int, layout: Layout) -> list[bytes]:
@@ -99,12 +90,12 @@ def naive_cpu(part: Path) -> float:
     return timed([PYTHON, "-c", NAIVE, str(part)])[1]
 
 
-def scanner(path: Path, size: int, layout: Layout) -> float:
+def scanner(path: Path, cut: int, size: int, layout: Layout) -> float:
     """CPU seconds of the real scanner on the second slice, its caches warmed on the first."""
     options = ScanOptions()
     analyze_scan._WORKER_SCANNER.clear()
-    _worker_scan_range(str(path), 0, SLICE, options, layout)
-    return cpu(lambda: _worker_scan_range(str(path), SLICE, size, options, layout))
+    _worker_scan_range(str(path), 0, cut, options, layout)
+    return cpu(lambda: _worker_scan_range(str(path), cut, size, options, layout))
 
 
 def main() -> None:
@@ -113,21 +104,21 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mixed.log"
-        write_slices(path)
+        generate(path, SIZE_MB, 0.10, seed=42)  # the start of bench_analyze's mixed log
         with path.open("rb") as handle:
             layout = sniff_layout(handle.read(64 << 10))
-        size = path.stat().st_size
+        _, cut, size = split_points(str(path), 2, layout)  # the second slice, at a record
         part = Path(tmp) / "second.log"
         with path.open("rb") as handle:
-            handle.seek(SLICE)
+            handle.seek(cut)
             part.write_bytes(handle.read())
         best: dict[str, float] = {}
         for round_ in range(args.rounds):
             figures = {
                 "naive": naive_cpu(part),
-                "passes": cpu(lambda: passes(path, SLICE, size, layout)),
-                "floor": cpu(lambda: floor(path, SLICE, size, layout)),
-                "scanner": scanner(path, size, layout),
+                "passes": cpu(lambda: passes(path, cut, size, layout)),
+                "floor": cpu(lambda: floor(path, cut, size, layout)),
+                "scanner": scanner(path, cut, size, layout),
             }
             print(f"round {round_ + 1}: {_line(figures)}", flush=True)
             for name, seconds in figures.items():
