@@ -79,6 +79,17 @@ and every record of a chunk was found with one split (same files, load 0.8-1.3):
     spam   1.09/1.09    26.5/26.5            8.7/8.7                 8.4/15.0       7.7x    139 MB
     spam   1.18/1.18    27.3/27.3            8.8/8.8                 8.8/15.9       7.5x    142 MB
 
+and at 16:17 and 16:28 UTC, after the record-start shapes were factored (one byte decides a line
+that starts no record; same files, load 0.9-1.2):
+
+    mixed  1.73/1.73    18.0/18.0           13.5/13.5                8.4/14.9       4.9x    132 MB
+    mixed  1.15/1.15    14.0/14.0           10.5/10.5                6.9/12.3       6.0x    134 MB
+    spam   1.24/1.24    34.6/34.6           12.1/12.1               12.6/21.7      10.2x    141 MB
+    spam   1.34/1.34    27.9/27.9            9.0/9.0                 9.5/16.6       7.1x    144 MB
+
+(naive / analyze: mixed 2.1x and 2.0x, spam 2.7x and 2.9x.) `bench_analyze_floor.py` says where
+the rest of the mixed log's time goes.
+
 The grep budgets and the memory budget hold, and the "3x faster than the naive loop" budget
 holds on the spam log (3.0-3.2x) but not on the mixed log (1.7-2.1x; two workers are 1.7x
 faster than one here): analyze times, classifies and aggregates every Redis record, where the
