@@ -31,7 +31,7 @@ import argparse
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -53,10 +53,11 @@ from redisdoctor.logscan import (
 SIZE_MB = 128
 
 
-def regions(path: Path, start: int, end: int, layout: Layout) -> list[bytes]:
+def regions(path: Path, start: int, end: int, layout: Layout) -> Iterator[bytes]:
+    """The slice's regions, read as the scanner reads them (streamed, never all in memory)."""
     with path.open("rb") as handle:
         handle.seek(start)
-        return list(read_regions(handle, layout, ReadProblems(), name=str(path), limit=end - start))
+        yield from read_regions(handle, layout, ReadProblems(), name=str(path), limit=end - start)
 
 
 def passes(path: Path, start: int, end: int, layout: Layout) -> None:
@@ -102,6 +103,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be 1 or more")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mixed.log"
         generate(path, SIZE_MB, 0.10, seed=42)  # the start of bench_analyze's mixed log
