@@ -23,8 +23,9 @@ _MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\[[0-9a-f:]*:[0-9a-f:.]*\](?::\d+)?", re.IGNORECASE), "<ip>"),
     (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?=:\d)"), "<ip>"),
     (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b"), "<ip>"),
-    # A name followed by a port is a host whatever it looks like ("redis", "localhost").
-    (re.compile(r"(?<![\w.<-])[A-Za-z0-9][\w.<>-]*(?=:\d{2,5}\b)"), "<host>"),
+    # A name followed by a port is a host whatever it looks like ("redis", "localhost"); it
+    # never runs across "->" (Go's "read tcp <local ip>:<port>-><remote ip>:<port>").
+    (re.compile(r"(?<![\w.<-])[A-Za-z0-9](?:[\w.<>]|-(?!>))*(?=:\d{2,5}\b)"), "<host>"),
     # Dotted lower-case names are hosts ("redis.internal"); code paths have capitals or "_".
     (re.compile(r"(?<![\w.<-])(?:[a-z0-9<>-]+\.)+[a-z][a-z0-9-]*(?![\w.(-])"), "<host>"),
     (re.compile(r"(?<=[>\w]):\d{2,5}\b"), ":<port>"),
