@@ -83,7 +83,11 @@ def analyze(
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", help="Processes reading big files in parallel (default: CPUs).", min=0
+            "--workers",
+            help="Processes reading big files in parallel; 0 (the default) means one per CPU, "
+            "at most 8.",
+            min=0,
+            show_default=False,
         ),
     ] = 0,
     exit_zero: Annotated[
