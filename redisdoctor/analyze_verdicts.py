@@ -281,9 +281,13 @@ def verdict_of(key: VerdictKey) -> Verdict:
     )
 
 
+# What a logger writes between the stamp and the message: the level ("WARNING:", "[ERROR]"),
+# after Sidekiq's "pid=8 tid=gs4", and then a logger's name ("app.cache:") or Spring Boot's
+# "1 --- [thread] logger : ". Templates start at the message.
 _LEVEL_PREFIX = re.compile(
-    r"^\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|CRITICAL|FATAL)\]?[:\s]+"
-    r"(?:[\w.\-]+:(?!\d))?\s*"
+    r"^\s*(?:pid=\d+ tid=\S+ (?:class=\S+ jid=\S+ )?)?"
+    r"\[?(?:TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|CRITICAL|FATAL)\]?[:\s]+"
+    r"(?:\d+\s+---\s+\[[^\]]*\]\s+\S+\s*:\s*|[\w.\-]+:(?![\d:]))?\s*"
 )
 
 
@@ -292,11 +296,17 @@ def _strip_level(line: str) -> str:
 
 
 def _deepest_line(text: str) -> str:
-    """The line that names the failure: the last non-frame line the taxonomy classifies."""
+    """The line that names the failure: the last non-frame line the taxonomy classifies. When
+    none does on its own (a JSON record's "msg": "redis error" with its error's "connect
+    ETIMEDOUT"; a traceback whose only mention of Redis is a frame's path), the first line says
+    what failed and the last line with a mechanism says how: both are shown."""
     lines = [line for line in text.splitlines() if line.strip() and not _FRAME.match(line)]
     if not lines:
         return text.strip()
     for line in reversed(lines):
         if taxonomy.classify_text(line) is not None:
             return line
+    for line in reversed(lines[1:]):
+        if taxonomy.classify_text(line, assume_redis=True) is not None:
+            return f"{lines[0].rstrip()}: {line.strip()}"
     return lines[0]

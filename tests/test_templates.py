@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from redisdoctor.analyze_verdicts import verdict_key
 from redisdoctor.templates import template_of
 
 CASES = [
@@ -56,3 +57,47 @@ CASES = [
 @pytest.mark.parametrize(("message", "expected"), CASES)
 def test_template_of_masks_what_varies(message: str, expected: str) -> None:
     assert template_of(message) == expected
+
+
+# A record body (the record after its stamp) -> the template the report groups it under: the
+# logger's prefix (level, Sidekiq's pid/tid, Spring Boot's "1 --- [thread] logger :") is not
+# part of it, and a record whose lines name Redis and the mechanism apart shows both.
+RECORDS = [
+    (
+        b"WARNING:utils.redis_client_production:Redis connection failed: Error -2 connecting to "
+        b"flowing-snail-56122.upstash.io:6379. Name or service not known.\n",
+        False,
+        "Redis connection failed: Error <n> connecting to <host>:<port>. "
+        "Name or service not known.",
+    ),
+    (
+        b" WARN 1 --- [ioEventLoop-4-2] i.l.core.protocol.ConnectionWatchdog     : Cannot "
+        b"reconnect to [redis.internal/<unresolved>:6379]: Connection refused: "
+        b"redis.internal/10.0.4.12:6379\n",
+        False,
+        "Cannot reconnect to [<host>/<unresolved>:<port>]: Connection refused: <host>/<ip>:<port>",
+    ),
+    (
+        b"pid=8 tid=gs4 WARN: Redis::CannotConnectError: Error connecting to Redis on "
+        b"redis.internal:6379 (Redis::TimeoutError)\n",
+        False,
+        "Redis::CannotConnectError: Error connecting to Redis on <host>:<port> "
+        "(Redis::TimeoutError)",
+    ),
+    (
+        b'{"level": 50, "time": 1717244309078, "msg": "redis error", "err": {"type": "Error", '
+        b'"message": "connect ETIMEDOUT", "stack": "Error: connect ETIMEDOUT\\n    at Socket.'
+        b'<anonymous> (/app/node_modules/ioredis/built/Redis.js:170:41)"}}\n',
+        True,
+        "redis error: Error: connect ETIMEDOUT",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "json_record", "expected"), RECORDS)
+def test_record_template_starts_at_the_message(
+    body: bytes, json_record: bool, expected: str
+) -> None:
+    meaning = verdict_key(body, json_record)[0]
+    assert meaning.category is not None
+    assert meaning.template == expected
