@@ -95,11 +95,25 @@ that starts no record; same files, load 0.9-1.2):
 (naive / analyze: mixed 2.1x and 2.0x, spam 2.7x and 2.9x.) `bench_analyze_floor.py` says where
 the rest of the mixed log's time goes.
 
+and on 2026-12-07 from 19:07 UTC, the first run in turns (three rounds each, load 0.9-1.4; the
+naive loop's times drifting from 21.0 to 16.0 s within minutes on the same file):
+
+    log    round  grep -c  naive (re.I, text)  analyze      vs grep  naive/analyze  peak PSS
+    mixed  1      1.42     20.97               9.16/16.21    6.4x    2.29           135 MB
+    mixed  2      1.18     20.00               8.46/14.98    7.2x    2.36           135 MB
+    mixed  3      1.17     16.00               9.31/16.06    8.0x    1.72           136 MB
+    spam   1      1.18     35.56              11.77/20.25    9.9x    3.02           142 MB
+    spam   2      1.31     41.69              12.55/21.75    9.6x    3.32           143 MB
+    spam   3      1.25     33.58              11.77/20.46    9.4x    2.85           142 MB
+
+(medians: mixed 2.29x, spam 3.02x; the literal naive loop, once: 14.84 s and 10.06 s.)
+
 The grep budgets and the memory budget hold, and the "3x faster than the naive loop" budget
-holds on the spam log (3.0-3.2x) but not on the mixed log (1.7-2.1x; two workers are 1.7x
-faster than one here): analyze times, classifies and aggregates every Redis record, where the
-loop only matches a regex. (The first pass's figures repeated the same ids every 64 MiB, which
-flattered caches.)
+holds on the spam log at its edge (median 3.02x) but not on the mixed log (median 2.29x; two
+workers are 1.7x faster than one here): analyze times, classifies and aggregates every Redis
+record, where the loop only matches a regex. (The first pass's figures repeated the same ids
+every 64 MiB, which flattered caches.) `scan_instructions.py` counts where the scanner's
+instructions go.
 """
 
 from __future__ import annotations
