@@ -308,5 +308,6 @@ def _deepest_line(text: str) -> str:
             return line
     for line in reversed(lines[1:]):
         if taxonomy.classify_text(line, assume_redis=True) is not None:
-            return f"{lines[0].rstrip()}: {line.strip()}"
+            head = lines[0].rstrip()
+            return f"{head}{' ' if head.endswith(':') else ': '}{line.strip()}"
     return lines[0]

@@ -91,6 +91,14 @@ RECORDS = [
         True,
         "redis error: Error: connect ETIMEDOUT",
     ),
+    (
+        b"ERROR:app.cache:cache refresh failed:\nTraceback (most recent call last):\n"
+        b'  File "/usr/local/lib/python3.11/site-packages/redis/connection.py", line 707, in '
+        b"connect\n    sock = self._connect()\n"
+        b"ConnectionRefusedError: [Errno 111] Connection refused\n",
+        False,
+        "cache refresh failed: ConnectionRefusedError: [Errno <n>] Connection refused",
+    ),
 ]
 
 
