@@ -106,7 +106,18 @@ naive loop's times drifting from 21.0 to 16.0 s within minutes on the same file)
     spam   2      1.31     41.69              12.55/21.75    9.6x    3.32           143 MB
     spam   3      1.25     33.58              11.77/20.46    9.4x    2.85           142 MB
 
-(medians: mixed 2.29x, spam 3.02x; the literal naive loop, once: 14.84 s and 10.06 s.)
+(medians: mixed 2.29x, spam 3.02x; the literal naive loop, once: 14.84 s and 10.06 s.) And at
+19:31 UTC, after lines were counted with bytes.replace (load 1.2-1.5):
+
+    mixed  1      1.37     19.04              10.53/18.17    7.7x    1.81           133 MB
+    mixed  2      1.30     18.88              10.09/17.81    7.8x    1.87           136 MB
+    mixed  3      1.30     20.16               8.79/15.40    6.7x    2.29           140 MB
+    spam   1      1.19     45.66              12.59/21.72   10.6x    3.63           141 MB
+    spam   2      1.44     34.75              13.84/23.48    9.6x    2.51           142 MB
+    spam   3      1.32     33.37              10.95/18.91    8.3x    3.05           142 MB
+
+(medians: mixed 1.87x, spam 3.05x: the runs move by more than a 5% change to the scanner,
+which `scan_instructions.py` measures instead.)
 
 The grep budgets and the memory budget hold, and the "3x faster than the naive loop" budget
 holds on the spam log at its edge (median 3.02x) but not on the mixed log (median 2.29x; two
