@@ -5,7 +5,7 @@ chunk is cut at the start of its last record (the rest is carried to the next ch
 with continuation lines (a traceback, a "Caused by:" chain, a stack dump) is never split. Inside a
 chunk, candidate records are found with a bytes-level search for relevance hints on the
 lower-cased chunk; only those are decoded and classified. Lines and records are counted for the
-whole chunk with C-level operations (`bytes.count`, one regex `findall`).
+whole chunk with C-level operations (newlines found with memchr, one regex split).
 
 Bad input never raises out of `read_regions`: unreadable files, truncated or corrupt compressed
 streams, overlong lines and NUL bytes are counted in `ReadProblems`, and what could be read is
