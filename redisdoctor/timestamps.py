@@ -125,6 +125,14 @@ _SOURCE_PATTERNS = (
     re.compile(rb"\s*\[?" + _LEVELS + rb"\]?\s+(?P<src>[\w.]+(?:\[[\w.-]+\])?): "),
 )
 
+# The same, as one pattern tried once per record (alternatives are tried in order, as the list
+# is): each alternative's one group is its source.
+_SOURCE_RE = re.compile(
+    b"|".join(
+        b"(?:" + pattern.pattern.replace(b"(?P<src>", b"(") + b")" for pattern in _SOURCE_PATTERNS
+    )
+)
+
 _JSON_TIME_KEYS = ("time", "timestamp", "@timestamp", "ts", "t", "date", "datetime")
 _JSON_MESSAGE_KEYS = ("message", "msg", "error", "err", "exception", "@message", "event")
 _JSON_SOURCE_KEYS = ("logger", "logger_name", "name", "service", "component", "module")
@@ -335,12 +343,11 @@ class StampParser:
 def source_in_body(body: bytes) -> str | None:
     """The logger a message names right after its stamp ("WARNING:app.cache:", Spring's
     "--- [main] i.l.c.p.ReconnectionHandler :", "app.cache - ERROR -"), else None."""
-    head = body[:300]
-    for pattern in _SOURCE_PATTERNS:
-        match = pattern.match(head)
-        if match is not None:
-            return match.group("src").decode("utf-8", "replace")
-    return None
+    match = _SOURCE_RE.match(body, 0, 300)
+    if match is None:
+        return None
+    source: bytes = match.group(match.lastindex or 0)
+    return source.decode("utf-8", "replace")
 
 
 def json_message(line: bytes) -> str | None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from redisdoctor.errors import UsageError
 from redisdoctor.timestamps import (
+    _SOURCE_PATTERNS,
     DOCKER_NEXT_START_RE,
     DOCKER_PREFIX,
     NEXT_START_RE,
@@ -317,6 +318,35 @@ def test_timestamps_start_shapes_find_the_same_records_in_every_sample() -> None
 )
 def test_timestamps_source_in_body(body: bytes, source: str | None) -> None:
     assert source_in_body(body) == source
+
+
+_LEVEL_WORDS = ("WARNING", "ERROR", "INFO", "WARN", "[ERROR]", "DEBUG", "ERR")
+_NAMES = ("app.cache", "x", "a.b-c", "w[web.1]", "", "1", "svc.x[1]")
+_GAPS = ("", " ", "  ", "\t", "-", " - ")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_LEVEL_WORDS + _NAMES + _GAPS),
+            st.sampled_from([":", ": ", "--- [", "]", " [t]", "1 ", "12  ", "--- [main]"]),
+            st.text(alphabet="WARNING:-[] .:abc1\t", max_size=4),
+        ),
+        max_size=10,
+    )
+)
+def test_timestamps_source_in_body_is_the_first_pattern_that_matches(parts: list[str]) -> None:
+    # source_in_body tries its patterns as one alternation: the first that matches must win,
+    # as when they were tried one by one.
+    body = "".join(parts).encode()
+    expected = None
+    for pattern in _SOURCE_PATTERNS:
+        match = pattern.match(body[:300])
+        if match is not None:
+            expected = match.group("src").decode("utf-8", "replace")
+            break
+    assert source_in_body(body) == expected
 
 
 def test_timestamps_invalid_dates_are_not_stamps() -> None:
