@@ -18,7 +18,8 @@ Measured 2026-12-07 at the commit that added it: 2.33 G instructions for 28.8 Mi
 (inclusive: the record split 24% and its offsets 7%; the candidate search 24%, of which
 lowering 8% and the hint finds 8%; `bytes.count` 8.5%; the rest, about 37%, is the Python work
 per candidate record: its stamp, its verdict, its counts). With the hash seed pinned, two runs
-differ by a few dozen instructions.
+differ by a few dozen instructions. Later the same day, with lines counted by `bytes.replace`
+and a record's source read with one regex: 2.18 G, 72 a byte.
 """
 
 from __future__ import annotations
