@@ -126,12 +126,14 @@ _SOURCE_PATTERNS = (
 )
 
 # The same, as one pattern tried once per record (alternatives are tried in order, as the list
-# is): each alternative's one group is its source.
+# is): each alternative's one group is its source, so the match's last group is the source.
 _SOURCE_RE = re.compile(
     b"|".join(
         b"(?:" + pattern.pattern.replace(b"(?P<src>", b"(") + b")" for pattern in _SOURCE_PATTERNS
     )
 )
+if _SOURCE_RE.groups != len(_SOURCE_PATTERNS):  # pragma: no cover - a pattern grew a group
+    raise RuntimeError("each source pattern must capture its source and nothing else")
 
 _JSON_TIME_KEYS = ("time", "timestamp", "@timestamp", "ts", "t", "date", "datetime")
 _JSON_MESSAGE_KEYS = ("message", "msg", "error", "err", "exception", "@message", "event")
@@ -346,7 +348,9 @@ def source_in_body(body: bytes) -> str | None:
     match = _SOURCE_RE.match(body, 0, 300)
     if match is None:
         return None
-    source: bytes = match.group(match.lastindex or 0)
+    index = match.lastindex
+    assert index is not None  # every alternative captures its source
+    source: bytes = match.group(index)
     return source.decode("utf-8", "replace")
 
 
